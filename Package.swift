@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, imports one way only:
+//   NewsLensTransport (sockets, Dispatch, TLS) → NewsLensHTTP (HTTP/1.1) → NewsLensAPI (+ NewsLensStore) → newslens
+//   NewsLensJSON (bytes ↔ JSON) is a leaf used by every layer; NewsLensExtraction and NewsLensHTML know nothing of HTTP.
+let package = Package(
+    name: "NewsLens",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "newslens", targets: ["newslens"]),
+        .executable(name: "http-echo", targets: ["http-echo"]),
+        .library(name: "NewsLensHTTP", targets: ["NewsLensHTTP"]),
+        .library(name: "NewsLensExtraction", targets: ["NewsLensExtraction"]),
+    ],
+    dependencies: [
+        // Command-line flags, environment defaults and --help: the standard, well-kept parser; ours would only be worse.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Structured logging API that hosting platforms and log backends already speak.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // System libraries (Debian: zlib1g-dev, libssl-dev).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "NewsLensJSON"),
+        .target(name: "NewsLensTransport", dependencies: ["COpenSSL"]),
+        .target(
+            name: "NewsLensHTTP",
+            dependencies: [
+                "NewsLensTransport", "NewsLensJSON", "CZlib",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "NewsLensExtraction",
+            dependencies: ["NewsLensJSON"],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "NewsLensHTML", dependencies: ["NewsLensExtraction"]),
+        .target(name: "NewsLensStore", dependencies: ["NewsLensExtraction", "NewsLensJSON", "COpenSSL", "CZlib"]),
+        .target(
+            name: "NewsLensAPI",
+            dependencies: [
+                "NewsLensHTTP", "NewsLensStore", "NewsLensExtraction", "NewsLensHTML", "NewsLensJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "newslens",
+            dependencies: [
+                "NewsLensAPI", "NewsLensHTTP", "NewsLensExtraction", "NewsLensHTML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "http-echo",
+            dependencies: ["NewsLensHTTP", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        .testTarget(name: "NewsLensJSONTests", dependencies: ["NewsLensJSON"]),
+        .testTarget(name: "NewsLensTransportTests", dependencies: ["NewsLensTransport"]),
+        .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport"]),
+        .testTarget(name: "NewsLensExtractionTests", dependencies: ["NewsLensExtraction"]),
+        .testTarget(name: "NewsLensHTMLTests", dependencies: ["NewsLensHTML", "NewsLensExtraction"]),
+        .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction"]),
+        .testTarget(name: "NewsLensAPITests", dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Placeholder so the target builds; replaced by the issue that builds NewsLensHTML.
+enum NewsLensHTMLPlaceholder {}
