@@ -25,11 +25,12 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "NewsLensJSON"),
+        .target(name: "NewsLensCompression", dependencies: ["CZlib"]),
         .target(name: "NewsLensTransport", dependencies: ["COpenSSL"]),
         .target(
             name: "NewsLensHTTP",
             dependencies: [
-                "NewsLensTransport", "NewsLensJSON", "CZlib",
+                "NewsLensTransport", "NewsLensJSON", "NewsLensCompression",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -39,7 +40,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "NewsLensHTML", dependencies: ["NewsLensExtraction"]),
-        .target(name: "NewsLensStore", dependencies: ["NewsLensExtraction", "NewsLensJSON", "COpenSSL", "CZlib"]),
+        .target(name: "NewsLensStore", dependencies: ["NewsLensExtraction", "NewsLensJSON", "NewsLensCompression", "COpenSSL"]),
         .target(
             name: "NewsLensAPI",
             dependencies: [

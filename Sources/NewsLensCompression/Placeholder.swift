@@ -1,0 +1,2 @@
+// Placeholder so the target builds; replaced by the HTTP issue (gzip through zlib).
+enum NewsLensCompressionPlaceholder {}
