@@ -48,6 +48,8 @@ public struct JSONWriter: Sendable {
 
     /// Inserts bytes that are already valid JSON (a cached sub-document).
     public mutating func raw(_ json: [UInt8]) { prefix(); bytes.append(contentsOf: json) }
+    public mutating func raw(_ json: ArraySlice<UInt8>) { prefix(); bytes.append(contentsOf: json) }
+    public mutating func raw(_ json: UnsafeRawBufferPointer) { prefix(); bytes.append(contentsOf: json) }
 
     // MARK: conveniences
 
