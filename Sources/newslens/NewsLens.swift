@@ -5,6 +5,7 @@ import ArgumentParser
 struct NewsLensCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newslens",
-        abstract: "News-analysis API: parsed articles, quotations with speakers, participants."
+        abstract: "News-analysis API: parsed articles, quotations with speakers, participants.",
+        subcommands: [HealthcheckCommand.self]
     )
 }

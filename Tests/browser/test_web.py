@@ -271,3 +271,23 @@ def test_keyboard_reaches_every_control(driver, base_url):
     status = driver.find_element(By.ID, "status")
     assert status.get_attribute("aria-live") == "polite"
     assert driver.find_element(By.ID, "error").get_attribute("role") == "alert"
+
+
+def test_healthcheck_subcommand_reports_the_server(base_url):
+    """`newslens healthcheck` (the container's HEALTHCHECK) exits 0 against the server, 1 where none listens."""
+    import os
+    import socket
+    import subprocess
+    binary = os.environ.get("NEWSLENS_BIN")
+    if not binary:
+        pytest.skip("NEWSLENS_BIN not set (server started by hand with --url)")
+    port = urllib.parse.urlparse(base_url).port
+    ok = subprocess.run([binary, "healthcheck", "--port", str(port)], capture_output=True, text=True, timeout=30)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "healthy" in ok.stdout
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    bad = subprocess.run([binary, "healthcheck", "--port", str(closed)], capture_output=True, text=True, timeout=30)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "unhealthy" in bad.stdout
