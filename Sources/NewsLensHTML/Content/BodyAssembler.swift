@@ -1,0 +1,77 @@
+import NewsLensExtraction
+
+/// Turns the blocks under the chosen content root into the article body: paragraphs in reading order,
+/// captions with credits apart, and labels of the furniture that was dropped inside the root (bylines,
+/// share bars, "Read more" links, ad labels, nested nav/aside/footer, a header holding the headline).
+struct BodyAssembler {
+    let doc: HTMLDocument
+    let flags: [NodeFlags]
+    let blocks: TextBlocks
+    let root: Int
+    let strict: Bool
+    /// Texts that are already metadata (the headline) and must not repeat as a paragraph.
+    let headline: String?
+
+    struct Body {
+        var paragraphs: [String] = []
+        var captions: [Caption] = []
+        var removed: [String] = []
+        var chars = 0
+    }
+
+    private enum Decision { case keep, caption, drop, label }
+
+    private func decide(_ b: TextBlock, _ text: String) -> Decision {
+        let rootFlags = flags[root]
+        if b.kind == .caption || b.share(b.captionChars) > 0.5 { return .caption }
+        if strict && b.share(b.boilerplateChars) > 0.5 && !rootFlags.contains(.boilerplate) {
+            return b.chars <= 60 ? .label : .drop
+        }
+        if b.share(b.furnitureChars) > 0.5 && !rootFlags.contains(.furnitureTag) { return .drop }
+        if b.share(b.headerChars) > 0.5 && !rootFlags.contains(.inHeader) { return .drop }
+        if b.share(b.bylineChars) > 0.5 && b.chars < 200 && !rootFlags.contains(.byline) { return .label }
+        if b.linkDensity > 0.5 { return b.chars <= 60 ? .label : .drop }
+        if BoilerplatePhrases.isBoilerplate(text, chars: Int(b.chars)) { return .label }
+        if let headline, b.kind == .heading || b.chars < 300, text == headline { return .drop }
+        return .keep
+    }
+
+    func assemble() -> Body {
+        var body = Body()
+        let end = Int32(doc.nodes[root].end)
+        var kept: [(String, TextBlock)] = []
+        for b in blocks.blocks where b.owner >= Int32(root) && b.owner < end {
+            let text = blocks.text(b)
+            switch decide(b, text) {
+            case .keep:
+                if let last = kept.last, last.0 == text { continue }
+                kept.append((text, b))
+            case .caption:
+                if !body.captions.contains(where: { $0.text == text }) {
+                    body.captions.append(CaptionReader.caption(text, credit: blocks.credit(b)))
+                }
+            case .label:
+                if body.removed.count < 40 && !body.removed.contains(text) { body.removed.append(text) }
+            case .drop:
+                break
+            }
+        }
+        // A heading only belongs to the body when body text follows it.
+        var i = 0
+        while i < kept.count {
+            if kept[i].1.kind == .heading {
+                let next = i + 1 < kept.count ? kept[i + 1].1 : nil
+                if next == nil || next!.kind == .heading {
+                    kept.remove(at: i)
+                    continue
+                }
+            }
+            i += 1
+        }
+        for (text, b) in kept {
+            body.paragraphs.append(text)
+            body.chars += Int(b.chars)
+        }
+        return body
+    }
+}
