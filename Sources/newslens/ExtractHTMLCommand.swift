@@ -26,8 +26,15 @@ struct ExtractHTMLCommand: ParsableCommand {
     @Option(help: "Run N passes over all FILES and print pages per second instead of the article.")
     var benchmark: Int?
 
+    @Flag(help: "Print one line per text block with the measures the extractor used.")
+    var trace = false
+
     func run() throws {
         let pages = try files.map { try Self.read($0) }
+        if trace {
+            for page in pages { for line in ExtractionTrace.lines(html: page) { print(line) } }
+            return
+        }
         if let passes = benchmark {
             runBenchmark(pages, passes: max(1, passes))
             return

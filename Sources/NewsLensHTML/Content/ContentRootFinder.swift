@@ -37,12 +37,44 @@ struct ContentRootFinder {
         return w
     }
 
+    /// A block that is clearly a link or furniture: the "bad" class of jusText.
+    static func isBad(_ b: TextBlock, strict: Bool) -> Bool {
+        if b.linkDensity > 0.5 && b.linkChars >= 5 { return true }
+        return strict && b.share(b.boilerplateChars) > 0.5
+    }
+
+    /// jusText's context rule: a short or medium block (a teaser's blurb, a caption-like line) between two
+    /// bad blocks is itself bad. Headings and tiny blocks are looked through.
+    func contextBad(strict: Bool) -> [Bool] {
+        let bs = blocks.blocks
+        var bad = [Bool](repeating: false, count: bs.count)
+        var previous = [Bool?](repeating: nil, count: bs.count)
+        var last: Bool?
+        for (k, b) in bs.enumerated() {
+            previous[k] = last
+            let selfBad = Self.isBad(b, strict: strict)
+            if !selfBad && (b.kind == .heading || b.chars < 15) { continue }
+            last = selfBad
+        }
+        last = nil
+        for k in stride(from: bs.count - 1, through: 0, by: -1) {
+            let b = bs[k]
+            let selfBad = Self.isBad(b, strict: strict)
+            if !selfBad && (b.kind == .heading || b.chars < 15) { continue }
+            if !selfBad && b.chars < 200 && previous[k] == true && last == true { bad[k] = true }
+            last = selfBad
+        }
+        return bad
+    }
+
     func find(strict: Bool) -> Result {
         let n = doc.nodes.count
         var sums = [Double](repeating: 0, count: n)
         var pageGood = 0.0
-        for b in blocks.blocks {
-            let w = Self.weight(b, strict: strict)
+        let context = contextBad(strict: strict)
+        for (k, b) in blocks.blocks.enumerated() {
+            var w = Self.weight(b, strict: strict)
+            if context[k] && w > 0 { w = -w * 0.5 }
             if w == 0 { continue }
             if w > 0 { pageGood += w }
             var e = Int(b.owner)
@@ -70,6 +102,17 @@ struct ContentRootFinder {
                 best = i
                 bestScore = score
             }
+        }
+        // An element the page itself names as the article body (itemprop=articleBody, "article-body") wins
+        // when it holds a fair share of the text the best candidate holds: explicit markup beats totals.
+        var named = 0
+        var namedSum = 0.0
+        for i in 1 ..< n where hints[i].contains(.articleBody) && sums[i] > namedSum && !flags[i].contains(.excluded) {
+            named = i
+            namedSum = sums[i]
+        }
+        if named > 0 && named != best && namedSum >= 400 && namedSum >= 0.4 * sums[best] {
+            return Result(root: named, score: namedSum, pageGood: pageGood)
         }
         return Result(root: best, score: bestScore, pageGood: pageGood)
     }

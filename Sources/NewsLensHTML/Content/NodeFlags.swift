@@ -47,7 +47,8 @@ struct NodeFlags: OptionSet, Sendable {
                 default: break
                 }
                 var h: ClassHints = []
-                var a = Int(node.start)
+                // Page-wide classes on <html>/<body> ("f_caption_muted_videos_on") say nothing about the text.
+                var a = tag == .body || tag == .html ? Int(node.stop) : Int(node.start)
                 while a < Int(node.stop) {
                     let attr = doc.attributes[a]
                     let s = Int(attr.valueStart), e = Int(attr.valueEnd)
