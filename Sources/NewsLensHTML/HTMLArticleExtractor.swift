@@ -45,7 +45,7 @@ public enum HTMLArticleExtractor {
 
     private static func body(_ result: ContentRootFinder.Result, strict: Bool, _ doc: HTMLDocument,
                              _ flags: [NodeFlags], _ blocks: TextBlocks, _ headline: String?) -> BodyAssembler.Body {
-        guard result.root > 0 else { return BodyAssembler.Body() }
+        guard result.score > 0 else { return BodyAssembler.Body() }
         return BodyAssembler(doc: doc, flags: flags, blocks: blocks, root: result.root, strict: strict,
                              headline: headline).assemble()
     }

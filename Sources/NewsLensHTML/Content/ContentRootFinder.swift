@@ -78,13 +78,14 @@ struct ContentRootFinder {
             if w == 0 { continue }
             if w > 0 { pageGood += w }
             var e = Int(b.owner)
-            while e > 0 {
+            while e >= 0 {
                 sums[e] += w
                 e = Int(doc.nodes[e].parent)
             }
         }
+        // The document itself is the fallback root (a fragment or plain text without block elements).
         var best = 0
-        var bestScore = -Double.infinity
+        var bestScore = sums[0] > 0 ? sums[0] : -Double.infinity
         for i in 1 ..< n {
             let s = sums[i]
             if s <= 0 { continue }
@@ -111,7 +112,7 @@ struct ContentRootFinder {
             named = i
             namedSum = sums[i]
         }
-        if named > 0 && named != best && namedSum >= 400 && namedSum >= 0.4 * sums[best] {
+        if named > 0 && named != best && namedSum >= 200 && namedSum >= 0.4 * sums[best] {
             return Result(root: named, score: namedSum, pageGood: pageGood)
         }
         return Result(root: best, score: bestScore, pageGood: pageGood)

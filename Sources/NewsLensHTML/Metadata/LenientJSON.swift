@@ -54,12 +54,14 @@ public indirect enum LenientJSON: Sendable, Hashable {
     public static func parseAll(_ bytes: ArraySlice<UInt8>, maximumDepth: Int = 64) -> [LenientJSON] {
         var p = Parser(bytes: Array(bytes), maximumDepth: maximumDepth)
         var values: [LenientJSON] = []
-        while true {
+        var failures = 0
+        while failures < 16 {
             p.skipJunk()
             guard p.i < p.bytes.count, values.count < 64 else { break }
             let before = p.i
-            if let v = p.value(depth: 0) { values.append(v) }
-            if p.i == before { p.i += 1 }
+            // A failed value is retried one byte later, a bounded number of times, so that wrappers such as
+            // `<![CDATA[` are skipped but hostile input cannot make the work quadratic.
+            if let v = p.value(depth: 0) { values.append(v) } else { p.i = before + 1; failures += 1 }
         }
         return values
     }
@@ -193,8 +195,7 @@ public indirect enum LenientJSON: Sendable, Hashable {
             case "false": return .bool(false)
             case "null", "undefined": return .null
             default:
-                if let d = Double(word) { return .number(d) }
-                return i > start ? .null : nil
+                return Double(word).map { .number($0) }
             }
         }
     }
