@@ -32,7 +32,16 @@ struct BodyAssembler {
         if b.share(b.bylineChars) > 0.5 && b.chars < 200 && !rootFlags.contains(.byline) { return .label }
         if b.linkDensity > 0.5 { return b.chars <= 60 ? .label : .drop }
         if BoilerplatePhrases.isBoilerplate(text, chars: Int(b.chars)) { return .label }
-        if let headline, b.kind == .heading || b.chars < 300, text == headline { return .drop }
+        if b.chars < 300 {
+            if BoilerplatePhrases.isShortcode(text) { return .drop }
+            if BoilerplatePhrases.isSubscriptionPlug(text.lowercased(), chars: Int(b.chars)) { return .label }
+        }
+        if b.kind == .heading {
+            // The page title is metadata, not body: the h1, or a heading repeating the headline.
+            if doc.nodes[Int(b.owner)].tag == .h1 { return .drop }
+            if let headline, TitleCleaner.normalized(headline) == TitleCleaner.normalized(text) { return .drop }
+        }
+        if let headline, b.chars < 300, text == headline { return .drop }
         return .keep
     }
 
@@ -42,7 +51,12 @@ struct BodyAssembler {
         var kept: [(String, TextBlock)] = []
         for b in blocks.blocks where b.owner >= Int32(root) && b.owner < end {
             let text = blocks.text(b)
-            switch decide(b, text) {
+            var decision = decide(b, text)
+            // Before the first paragraph, a line holding only a date is the article's dateline furniture.
+            if decision == .keep && kept.isEmpty && b.chars < 60 && BoilerplatePhrases.isDateLine(text) {
+                decision = .label
+            }
+            switch decision {
             case .keep:
                 if let last = kept.last, last.0 == text { continue }
                 kept.append((text, b))

@@ -19,7 +19,9 @@ enum BoilerplatePhrases {
         "listen to this article", "story highlights", "highlights", "we recommend", "you may also like",
         "you might also like", "more on this story", "more on this topic", "don't miss", "see also",
         "recommended stories", "popular stories", "editor's picks", "editors' picks", "what to read next",
-        "click to expand", "media playback is unsupported on your device",
+        "click to expand", "media playback is unsupported on your device", "advert", "sponsored links",
+        "you may also be interested in", "you may be interested in", "related posts", "related news",
+        "more in this category", "leave a comment", "add comment", "post a comment", "tags",
     ]
 
     static let prefixes: [String] = [
@@ -28,6 +30,41 @@ enum BoilerplatePhrases {
         "recommended:", "(advertisement)", "advertisement:", "read next:", "up next:", "watch:", "listen:",
         "get the latest", "join our", "this story is available exclusively",
     ]
+
+    /// A line that is only a date or a time ("October 12, 2017", "2019-04-10 10:30 AM ET", "Updated 3 hours ago").
+    static func isDateLine(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard !words.isEmpty, words.count <= 10 else { return false }
+        var sawNumber = false
+        for w in words {
+            if w.allSatisfy(\.isNumber) { sawNumber = true; continue }
+            if dateWords.contains(String(w)) { continue }
+            return false
+        }
+        return sawNumber
+    }
+
+    static let dateWords: Set<String> = [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+        "mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu", "thursday", "fri", "friday", "sat",
+        "saturday", "sun", "sunday", "am", "pm", "a", "p", "m", "et", "est", "edt", "gmt", "utc", "bst", "cet",
+        "pt", "pst", "pdt", "updated", "published", "posted", "on", "at", "last", "modified", "st", "nd", "rd",
+        "th", "hours", "hour", "minutes", "ago", "days", "h", "min",
+    ]
+
+    /// A newsletter or subscription plug: short, asks to sign up or subscribe, mentions what you get.
+    static func isSubscriptionPlug(_ lower: String, chars: Int) -> Bool {
+        guard chars < 300 else { return false }
+        let asks = lower.contains("sign up") || lower.contains("subscribe") || lower.contains("signup")
+        let offer = lower.contains("newsletter") || lower.contains("inbox") || lower.contains("delivered")
+        return asks && offer
+    }
+
+    /// WordPress-style shortcodes that a page failed to render: "[button link=...]Send[/button]".
+    static func isShortcode(_ text: String) -> Bool {
+        text.hasPrefix("[") && text.contains("[/") && text.hasSuffix("]")
+    }
 
     /// Whether a whole block is furniture. Only short lines are tested: a paragraph of running text that
     /// happens to start with "Watch:" is kept when it is long.
