@@ -70,6 +70,7 @@ struct ContentRootFinder {
     func find(strict: Bool) -> Result {
         let n = doc.nodes.count
         var sums = [Double](repeating: 0, count: n)
+        var named = [Double](repeating: 0, count: n)
         var pageGood = 0.0
         let context = contextBad(strict: strict)
         for (k, b) in blocks.blocks.enumerated() {
@@ -77,9 +78,11 @@ struct ContentRootFinder {
             if context[k] && w > 0 { w = -w * 0.5 }
             if w == 0 { continue }
             if w > 0 { pageGood += w }
+            let inNamed = w > 0 && flags[Int(b.owner)].contains(.articleBody)
             var e = Int(b.owner)
             while e >= 0 {
                 sums[e] += w
+                if inNamed { named[e] += w }
                 e = Int(doc.nodes[e].parent)
             }
         }
@@ -104,16 +107,17 @@ struct ContentRootFinder {
                 bestScore = score
             }
         }
-        // An element the page itself names as the article body (itemprop=articleBody, "article-body") wins
-        // when it holds a fair share of the text the best candidate holds: explicit markup beats totals.
-        var named = 0
-        var namedSum = 0.0
-        for i in 1 ..< n where hints[i].contains(.articleBody) && sums[i] > namedSum && !flags[i].contains(.excluded) {
-            named = i
-            namedSum = sums[i]
-        }
-        if named > 0 && named != best && namedSum >= 200 && namedSum >= 0.4 * sums[best] {
-            return Result(root: named, score: namedSum, pageGood: pageGood)
+        // Elements the page itself names as the article body (itemprop=articleBody, "article-body") win when
+        // they hold a fair share of the text the best candidate holds: explicit markup beats totals. A body
+        // split into several named chunks (ads between them) is taken whole: the deepest element holding
+        // 90% of the named text.
+        let namedTotal = named[0]
+        if namedTotal >= 200 && namedTotal >= 0.4 * sums[best] {
+            var chosen = 0
+            for i in 1 ..< n where named[i] >= 0.9 * namedTotal && !doc.nodes[i].isText { chosen = i }
+            if chosen > 0 && chosen != best {
+                return Result(root: chosen, score: named[chosen], pageGood: pageGood)
+            }
         }
         return Result(root: best, score: bestScore, pageGood: pageGood)
     }
