@@ -109,6 +109,7 @@ struct BlockSegmenter {
         if f.contains(.byline) { block.bylineChars += chars }
         if f.contains(.furnitureTag) { block.furnitureChars += chars }
         if f.contains(.inHeader) { block.headerChars += chars }
+        if f.contains(.articleBody) { block.namedBodyChars += chars }
         if f.contains(.credit) {
             credit.space()
             credit.append(base, Int(node.start), Int(node.stop), references: node.hasReference)

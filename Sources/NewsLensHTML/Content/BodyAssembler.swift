@@ -24,7 +24,7 @@ struct BodyAssembler {
     private func decide(_ b: TextBlock, _ text: String) -> Decision {
         let rootFlags = flags[root]
         if b.kind == .caption || b.share(b.captionChars) > 0.5 { return .caption }
-        if strict && b.share(b.boilerplateChars) > 0.5 && !rootFlags.contains(.boilerplate) {
+        if strict && b.isHintedFurniture && !rootFlags.contains(.boilerplate) {
             return b.chars <= 60 ? .label : .drop
         }
         if b.share(b.furnitureChars) > 0.5 && !rootFlags.contains(.furnitureTag) { return .drop }

@@ -46,7 +46,7 @@ public struct ClassHints: OptionSet, Sendable, Hashable {
         ("banner", .boilerplate), ("disclaimer", .boilerplate), ("rating", .boilerplate),
         ("onward", .boilerplate), ("teaser", .boilerplate), ("newsfeed", .boilerplate),
         ("complementary", .boilerplate), ("contentinfo", .boilerplate), ("inline-links", .boilerplate),
-        ("paywall", .boilerplate), ("donate", .boilerplate), ("feedback", .boilerplate),
+        ("donate", .boilerplate), ("feedback", .boilerplate),
         // content
         ("article", .content), ("content", .content), ("story", .content), ("post", .content),
         ("entry", .content), ("text", .content), ("body", .content), ("main", .content), ("blog", .content),
@@ -73,9 +73,31 @@ public struct ClassHints: OptionSet, Sendable, Hashable {
 
     private static let matcher = SubstringMatcher(patterns.map { (Array($0.0.utf8), $0.1.rawValue) })
 
-    /// The hints of an attribute value (raw bytes, matched case-insensitively).
+    /// The hints of an attribute value (raw bytes, matched case-insensitively), token by token. Tokens
+    /// that name the post's taxonomy (WordPress's `category-promotions`, `tag-comments`) are skipped: they
+    /// say what the story is about, not what the element is.
     public static func of(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ClassHints {
-        ClassHints(rawValue: matcher.match(base, start, end))
+        var flags: UInt16 = 0
+        var i = start
+        while i < end {
+            while i < end && base[i] <= 0x20 { i += 1 }
+            let tokenStart = i
+            while i < end && base[i] > 0x20 { i += 1 }
+            if i > tokenStart && !isTaxonomy(base, tokenStart, i) {
+                flags |= matcher.match(base, tokenStart, i)
+            }
+        }
+        return ClassHints(rawValue: flags)
+    }
+
+    private static func isTaxonomy(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        func starts(_ p: StaticString) -> Bool {
+            let n = p.utf8CodeUnitCount
+            guard e - s > n else { return false }
+            for k in 0 ..< n where base[s + k] | 0x20 != p.utf8Start[k] | 0x20 { return false }
+            return true
+        }
+        return starts("category-") || starts("tag-") || starts("tags-") || starts("topic-") || starts("section-")
     }
 
     public static func of(_ s: String) -> ClassHints {

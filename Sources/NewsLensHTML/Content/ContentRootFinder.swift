@@ -21,7 +21,7 @@ struct ContentRootFinder {
         let chars = Double(b.chars)
         if b.kind == .heading || b.kind == .caption { return 0 }
         let ld = b.linkDensity
-        if strict && (b.share(b.boilerplateChars) > 0.5 || b.share(b.furnitureChars) > 0.5) {
+        if strict && (b.isHintedFurniture || b.share(b.furnitureChars) > 0.5) {
             return -chars * 0.5
         }
         if b.chars < 25 {
@@ -40,7 +40,7 @@ struct ContentRootFinder {
     /// A block that is clearly a link or furniture: the "bad" class of jusText.
     static func isBad(_ b: TextBlock, strict: Bool) -> Bool {
         if b.linkDensity > 0.5 && b.linkChars >= 5 { return true }
-        return strict && b.share(b.boilerplateChars) > 0.5
+        return strict && b.isHintedFurniture
     }
 
     /// jusText's context rule: a short or medium block (a teaser's blurb, a caption-like line) between two

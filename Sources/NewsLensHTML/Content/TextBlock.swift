@@ -23,6 +23,8 @@ struct TextBlock: Sendable {
     var bylineChars: Int32 = 0
     var furnitureChars: Int32 = 0
     var headerChars: Int32 = 0
+    /// Characters inside an element the page names as the article body.
+    var namedBodyChars: Int32 = 0
     var commas: Int16 = 0
     /// Sentence ends (`.`, `!`, `?` followed by space or end).
     var sentenceEnds: Int16 = 0
@@ -31,6 +33,15 @@ struct TextBlock: Sendable {
     var linkDensity: Double { chars > 0 ? Double(linkChars) / Double(chars) : 0 }
 
     func share(_ part: Int32) -> Double { chars > 0 ? Double(part) / Double(chars) : 0 }
+
+    /// Running text: long, few links, several sentences.
+    var looksLikeProse: Bool { chars >= 150 && linkDensity < 0.15 && sentenceEnds >= 2 }
+
+    /// Mostly inside elements hinted as furniture, unless it is prose inside the named article body (a
+    /// "paywall" or "inline-promo" wrapper around real paragraphs).
+    var isHintedFurniture: Bool {
+        share(boilerplateChars) > 0.5 && !(share(namedBodyChars) > 0.5 && looksLikeProse)
+    }
 }
 
 /// The blocks of a page in reading order and the arena holding their text.
