@@ -2,18 +2,18 @@
 /// weight, whether it lies under the chosen root), for `newslens extract-html --trace` when a page
 /// comes out wrong.
 public enum ExtractionTrace {
-    public static func lines(html: [UInt8]) -> [String] {
+    public static func lines(html: [UInt8], strict: Bool = true) -> [String] {
         let doc = HTMLDocument(bytes: html)
         let (flags, hints) = NodeFlags.compute(doc)
         let blocks = BlockSegmenter.segment(doc, flags: flags)
         let finder = ContentRootFinder(doc: doc, flags: flags, hints: hints, blocks: blocks)
-        let result = finder.find(strict: true)
-        let context = finder.contextBad(strict: true)
+        let result = finder.find(strict: strict)
+        let context = finder.contextBad(strict: strict)
         let rootEnd = Int32(doc.nodes[result.root].end)
         var out = ["root \(result.root) <\(doc.nodes[result.root].tag.name)> score \(Int(result.score)) pageGood \(Int(result.pageGood))"]
         for (k, b) in blocks.blocks.enumerated() {
             let inRoot = b.owner >= Int32(result.root) && b.owner < rootEnd
-            let w = ContentRootFinder.weight(b, strict: true)
+            let w = ContentRootFinder.weight(b, strict: strict)
             var marks = ""
             if b.boilerplateChars > 0 { marks += " bp\(b.boilerplateChars)" }
             if b.captionChars > 0 { marks += " cap\(b.captionChars)" }

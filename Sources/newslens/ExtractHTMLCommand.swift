@@ -29,10 +29,13 @@ struct ExtractHTMLCommand: ParsableCommand {
     @Flag(help: "Print one line per text block with the measures the extractor used.")
     var trace = false
 
+    @Flag(help: "With --trace: score without class hints (the extractor's fallback pass).")
+    var loose = false
+
     func run() throws {
         let pages = try files.map { try Self.read($0) }
         if trace {
-            for page in pages { for line in ExtractionTrace.lines(html: page) { print(line) } }
+            for page in pages { for line in ExtractionTrace.lines(html: page, strict: !loose) { print(line) } }
             return
         }
         if let passes = benchmark {

@@ -102,7 +102,7 @@ struct BlockSegmenter {
         block.chars += chars
         block.words += words
         block.commas &+= commas
-        block.sentenceEnds &+= ends
+        if !f.contains(.inLink) { block.sentenceEnds &+= ends } // headlines in links are not prose
         if f.contains(.inLink) { block.linkChars += chars }
         if f.contains(.boilerplate) { block.boilerplateChars += chars }
         if f.contains(.caption) { block.captionChars += chars }

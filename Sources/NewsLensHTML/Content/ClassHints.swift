@@ -68,7 +68,8 @@ public struct ClassHints: OptionSet, Sendable, Hashable {
         ("post-meta", .byline), ("entry-meta", .byline), ("meta-data", .byline), ("metadata", .byline),
         // hidden
         ("sr-only", .hidden), ("screen-reader", .hidden), ("screenreader", .hidden),
-        ("visually-hidden", .hidden), ("visuallyhidden", .hidden), ("offscreen", .hidden),
+        ("visually-hidden", .hidden), ("rollover", .hidden), ("tooltip", .hidden), ("popover", .hidden),
+        ("hovercard", .hidden), ("visuallyhidden", .hidden), ("offscreen", .hidden),
     ]
 
     private static let matcher = SubstringMatcher(patterns.map { (Array($0.0.utf8), $0.1.rawValue) })
@@ -90,6 +91,19 @@ public struct ClassHints: OptionSet, Sendable, Hashable {
         return ClassHints(rawValue: flags)
     }
 
+    private static func contains(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard e - s >= n else { return false }
+        var i = s
+        while i + n <= e {
+            var k = 0
+            while k < n && base[i + k] | 0x20 == p.utf8Start[k] | 0x20 { k += 1 }
+            if k == n { return true }
+            i += 1
+        }
+        return false
+    }
+
     private static func isTaxonomy(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         func starts(_ p: StaticString) -> Bool {
             let n = p.utf8CodeUnitCount
@@ -97,7 +111,10 @@ public struct ClassHints: OptionSet, Sendable, Hashable {
             for k in 0 ..< n where base[s + k] | 0x20 != p.utf8Start[k] | 0x20 { return false }
             return true
         }
+        // Layout descriptors: an element "with-sidebar" or "has-comments" holds the article, it is not furniture.
         return starts("category-") || starts("tag-") || starts("tags-") || starts("topic-") || starts("section-")
+            || starts("has-") || starts("no-") || starts("with-") || contains(base, s, e, "-with-")
+            || contains(base, s, e, "-has-")
     }
 
     public static func of(_ s: String) -> ClassHints {

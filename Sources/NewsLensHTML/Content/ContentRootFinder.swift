@@ -28,6 +28,8 @@ struct ContentRootFinder {
             return -Double(b.linkChars)
         }
         var w = chars * (1 - 2.5 * ld)
+        // Long prose with many inline links (names linked to profile cards) is still prose.
+        if b.chars >= 150 && b.sentenceEnds >= 2 { w = max(w, chars * 0.25) }
         if w > 0 {
             // Sentences and commas are what running text has and menus, lists of names and teasers lack.
             if b.sentenceEnds == 0 && b.commas == 0 { w *= 0.4 }
