@@ -30,7 +30,11 @@ struct BodyAssembler {
         if b.share(b.furnitureChars) > 0.5 && !rootFlags.contains(.furnitureTag) { return .drop }
         if b.share(b.headerChars) > 0.5 && !rootFlags.contains(.inHeader) { return .drop }
         if b.share(b.bylineChars) > 0.5 && b.chars < 200 && !rootFlags.contains(.byline) { return .label }
-        if b.linkDensity > 0.5 { return b.chars <= 60 ? .label : .drop }
+        // Mostly links: related-story lines, tag lists. A list item that links its first sentence and goes
+        // on in plain prose ("Google bought X [link]. The deal ...") stays.
+        if b.linkDensity > 0.5 && !(b.chars - b.linkChars >= 50 && b.sentenceEnds >= 1) {
+            return b.chars <= 60 ? .label : .drop
+        }
         if BoilerplatePhrases.isBoilerplate(text, chars: Int(b.chars)) { return .label }
         if b.chars < 300 {
             if BoilerplatePhrases.isShortcode(text) { return .drop }
