@@ -17,7 +17,7 @@ let package = Package(
         // Command-line flags, environment defaults and --help: the standard, well-kept parser; ours would only be worse.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Structured logging API that hosting platforms and log backends already speak.
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // System libraries (Debian: zlib1g-dev, libssl-dev).
@@ -26,7 +26,9 @@ let package = Package(
 
         .target(name: "NewsLensJSON"),
         .target(name: "NewsLensCompression", dependencies: ["CZlib"]),
-        .target(name: "NewsLensTransport", dependencies: ["COpenSSL"]),
+        // accept4 and other Linux socket calls that Swift's Glibc module leaves out.
+        .target(name: "CSocketShims"),
+        .target(name: "NewsLensTransport", dependencies: ["COpenSSL", "CSocketShims"]),
         .target(
             name: "NewsLensHTTP",
             dependencies: [
@@ -62,6 +64,7 @@ let package = Package(
         ),
 
         .testTarget(name: "NewsLensJSONTests", dependencies: ["NewsLensJSON"]),
+        .testTarget(name: "NewsLensCompressionTests", dependencies: ["NewsLensCompression"]),
         .testTarget(name: "NewsLensTransportTests", dependencies: ["NewsLensTransport"]),
         .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport"]),
         .testTarget(name: "NewsLensExtractionTests", dependencies: ["NewsLensExtraction"]),

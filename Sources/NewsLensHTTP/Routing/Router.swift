@@ -1,0 +1,151 @@
+/// Maps method + path to handlers. Routes are registered before the server starts; afterwards the router is
+/// only read (from every I/O queue), so it needs no locking.
+///
+///     let router = Router()
+///     router.get("/healthz") { _ in .json(Array(#"{"status":"ok"}"#.utf8)) }
+///     router.post("/v1/analyze", options: RouteOptions(maxBodyBytes: 8 << 20, execution: .offloaded)) { request in … }
+///     router.get("/v1/articles/{id}") { request in … request.parameter("id") … }
+///
+/// Unknown path → 404; known path, other method → 405 with Allow; HEAD runs the GET handler (the server
+/// drops the body); OPTIONS is answered with Allow (and as a CORS preflight when the request is one).
+/// `fallback` serves GET/HEAD for paths no route matches (static files).
+public final class Router: @unchecked Sendable {
+    private var routes: [Route] = []
+    /// Handler for GET/HEAD requests no route matches, e.g. `StaticFiles`.
+    public var fallback: (@Sendable (Request) -> Response)?
+    /// CORS policy; nil disables CORS headers and preflight answers.
+    public var cors: CORSPolicy? = CORSPolicy()
+
+    public init() {}
+
+    /// Registers a synchronous handler.
+    public func add(_ method: HTTPMethod, _ pattern: String, options: RouteOptions = .inline,
+                    _ handler: @escaping @Sendable (Request) -> Response) {
+        insert(Route(method: method, pattern: RoutePattern(pattern), options: options, handler: .sync(handler)))
+    }
+
+    /// Registers an `async` handler; it always runs off the I/O queue.
+    public func addAsync(_ method: HTTPMethod, _ pattern: String, options: RouteOptions = .offloaded,
+                         _ handler: @escaping @Sendable (Request) async -> Response) {
+        insert(Route(method: method, pattern: RoutePattern(pattern), options: options, handler: .async(handler)))
+    }
+
+    public func get(_ pattern: String, options: RouteOptions = .inline, _ handler: @escaping @Sendable (Request) -> Response) {
+        add(.get, pattern, options: options, handler)
+    }
+
+    public func post(_ pattern: String, options: RouteOptions = .inline, _ handler: @escaping @Sendable (Request) -> Response) {
+        add(.post, pattern, options: options, handler)
+    }
+
+    public func put(_ pattern: String, options: RouteOptions = .inline, _ handler: @escaping @Sendable (Request) -> Response) {
+        add(.put, pattern, options: options, handler)
+    }
+
+    public func delete(_ pattern: String, options: RouteOptions = .inline, _ handler: @escaping @Sendable (Request) -> Response) {
+        add(.delete, pattern, options: options, handler)
+    }
+
+    public func patch(_ pattern: String, options: RouteOptions = .inline, _ handler: @escaping @Sendable (Request) -> Response) {
+        add(.patch, pattern, options: options, handler)
+    }
+
+    /// Every registered route (method, pattern), e.g. for an OpenAPI document or a startup log.
+    public var registeredRoutes: [(method: HTTPMethod, pattern: String)] {
+        routes.map { ($0.method, $0.pattern.description) }
+    }
+
+    private func insert(_ route: Route) {
+        precondition(!routes.contains { $0.method == route.method && $0.pattern == route.pattern },
+                     "route \(route.method) \(route.pattern) registered twice")
+        routes.append(route)
+    }
+
+    /// What the router decided for a request head.
+    public enum Resolution: Sendable {
+        case route(Route, parameters: [String: String])
+        /// An answer that needs no handler (404, 405, OPTIONS, preflight).
+        case respond(Response)
+        /// The fallback handler (static files).
+        case fallback(@Sendable (Request) -> Response)
+    }
+
+    /// Resolves method + path to a route or an immediate answer.
+    public func resolve(_ head: RequestHead) -> Resolution {
+        if head.pathRange.count == 1 && head.headers.storage[head.pathRange.lowerBound] == UInt8(ascii: "*") {
+            return .respond(.empty(status: .noContent, headers: [HTTPField("Allow", Self.allMethods)]))
+        }
+        return head.withPathBytes { path in
+            // Path bytes after the leading '/', split on '/'; an empty absolute-form path means "/".
+            let relative = path.isEmpty ? path[...] : path.dropFirst()
+            let parts = relative.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            var best: (route: Route, parameters: [String: String])?
+            var allowed: UInt16 = 0  // bit per HTTPMethod.rawValue: no Set allocation per request
+            for route in routes {
+                guard let parameters = route.pattern.match(parts) else { continue }
+                allowed |= 1 << route.method.rawValue
+                let applies = route.method == head.method || (head.method == .head && route.method == .get)
+                guard applies else { continue }
+                // An explicit HEAD route beats GET; otherwise the more specific pattern wins.
+                if let current = best {
+                    let exactBeatsGet = route.method == head.method && current.route.method != head.method
+                    let sameMethod = route.method == current.route.method
+                    guard exactBeatsGet || (sameMethod && route.pattern.isMoreSpecific(than: current.route.pattern))
+                    else { continue }
+                }
+                best = (route, parameters)
+            }
+            if let best { return .route(best.route, parameters: best.parameters) }
+            if allowed == 0 {
+                if let fallback {
+                    switch head.method {
+                    case .get, .head: return .fallback(fallback)
+                    case .options: return .respond(optionsAnswer(head, allow: "GET, HEAD, OPTIONS"))
+                    default: break
+                    }
+                }
+                return .respond(.problem(.notFound, "Nothing is served at this path."))
+            }
+            let allow = Self.allowHeader(allowed)
+            if head.method == .options { return .respond(optionsAnswer(head, allow: allow)) }
+            return .respond(
+                .problem(Problem(.methodNotAllowed, detail: "This path accepts: \(allow).",
+                                 extensions: [("allowed", allow)]),
+                         headers: [HTTPField("Allow", allow)]))
+        }
+    }
+
+    private func optionsAnswer(_ head: RequestHead, allow: String) -> Response {
+        if let cors, head.headers.contains("Origin"), head.headers.contains("Access-Control-Request-Method") {
+            return cors.preflight(allow: allow)
+        }
+        return .empty(status: .noContent, headers: [HTTPField("Allow", allow)])
+    }
+
+    /// "GET, HEAD, POST, OPTIONS": registered methods, HEAD implied by GET, OPTIONS always.
+    static func allowHeader(_ methods: UInt16) -> String {
+        var all = methods | 1 << HTTPMethod.options.rawValue
+        if all & (1 << HTTPMethod.get.rawValue) != 0 { all |= 1 << HTTPMethod.head.rawValue }
+        return HTTPMethod.allCases.filter { all & (1 << $0.rawValue) != 0 }.map(\.name).joined(separator: ", ")
+    }
+
+    static let allMethods = "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS"
+
+    /// Resolves and runs the handler without any socket: for tests and in-process calls. HEAD bodies and
+    /// content coding are the server's business and are not applied here.
+    public func respond(to request: Request) async -> Response {
+        switch resolve(request.head) {
+        case .respond(let response):
+            return response
+        case .fallback(let handler):
+            return handler(request)
+        case .route(let route, let parameters):
+            let routed = Request(head: request.head, pathParameters: parameters, body: request.body,
+                                 clientAddress: request.clientAddress)
+            switch route.handler {
+            case .sync(let handler): return handler(routed)
+            case .async(let handler): return await handler(routed)
+            }
+        }
+    }
+}

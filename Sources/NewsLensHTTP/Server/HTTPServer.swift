@@ -1,0 +1,138 @@
+import Dispatch
+import Logging
+import NewsLensTransport
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The HTTP/1.1 server: a listener on POSIX sockets, connections spread over serial I/O queues, requests
+/// answered by a `Router`.
+///
+///     let server = HTTPServer(configuration: config, router: router)
+///     try server.start()              // binds; `server.port` is the bound port
+///     server.runUntilSignalled()      // SIGTERM/SIGINT → graceful shutdown → exit(0)
+public final class HTTPServer: @unchecked Sendable {
+    public let configuration: HTTPServerConfiguration
+    private let context: ServerContext
+    private let workers: [IOWorker]
+    private var listener: Listener?
+    private var nextWorker = 0
+    private var signalSources: [DispatchSourceSignal] = []
+    private let shutdownStarted = Atomic<Bool>(false)
+    /// The port actually bound (useful with port 0).
+    public private(set) var port: Int = 0
+
+    public init(configuration: HTTPServerConfiguration, router: Router) {
+        self.configuration = configuration
+        let context = ServerContext(configuration: configuration, router: router)
+        self.context = context
+        workers = (0..<max(1, configuration.ioQueues)).map { IOWorker(index: $0, context: context) }
+    }
+
+    /// Connections currently open.
+    public var activeConnections: Int { context.activeConnections.load(ordering: .relaxed) }
+
+    /// Binds and starts accepting. Throws when the address cannot be bound.
+    public func start() throws(SocketError) {
+        ProcessSignals.ignoreBrokenPipe()
+        let socket = try ListeningSocket(host: configuration.host, port: configuration.port,
+                                         backlog: configuration.backlog)
+        port = socket.address.port
+        for worker in workers { worker.queue.async { worker.start() } }
+        let acceptWorker = workers[0]
+        let listener = Listener(socket: socket, queue: acceptWorker.queue) { [unowned self] accepted in
+            self.accepted(accepted, on: acceptWorker)
+        }
+        self.listener = listener
+        acceptWorker.queue.async { listener.start() }
+        configuration.logger.info("listening", metadata: [
+            "address": .string(socket.address.description), "io_queues": .stringConvertible(workers.count),
+        ])
+    }
+
+    /// Runs on the accepting worker's queue.
+    private func accepted(_ socket: AcceptedSocket, on acceptWorker: IOWorker) {
+        if context.draining.load(ordering: .relaxed) {
+            _ = Glibc.close(socket.fileDescriptor)
+            return
+        }
+        let count = context.activeConnections.add(1, ordering: .relaxed).newValue
+        if count > configuration.limits.maxConnections {
+            context.activeConnections.subtract(1, ordering: .relaxed)
+            context.overloadResponse.withUnsafeBytes {
+                _ = send(socket.fileDescriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            _ = Glibc.close(socket.fileDescriptor)
+            return
+        }
+        let worker = workers[nextWorker]
+        nextWorker = (nextWorker + 1) % workers.count
+        if worker === acceptWorker {
+            Connection(stream: PlainSocketStream(fileDescriptor: socket.fileDescriptor), peer: socket.peer,
+                       worker: worker).start()
+        } else {
+            worker.queue.async {
+                Connection(stream: PlainSocketStream(fileDescriptor: socket.fileDescriptor), peer: socket.peer,
+                           worker: worker).start()
+            }
+        }
+    }
+
+    /// Graceful shutdown: stop accepting, close idle connections, let requests in flight finish (up to
+    /// `timeouts.shutdownGrace`), then close the rest. `completion` runs once everything is closed.
+    public func shutdown(completion: @escaping @Sendable () -> Void = {}) {
+        guard !shutdownStarted.exchange(true, ordering: .relaxed) else { return }
+        context.draining.store(true, ordering: .relaxed)
+        if let listener { workers[0].queue.async { listener.stop() } }
+        for worker in workers { worker.queue.async { worker.drain() } }
+        let deadline = MonotonicClock.now() &+ configuration.timeouts.shutdownGrace.nanoseconds
+        waitForConnections(deadline: deadline, completion: completion)
+    }
+
+    private func waitForConnections(deadline: UInt64, completion: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().async { [self] in
+            if context.activeConnections.load(ordering: .relaxed) == 0 {
+                for worker in workers { worker.queue.async { worker.stop() } }
+                completion()
+                return
+            }
+            if MonotonicClock.now() >= deadline {
+                for worker in workers { worker.queue.async { worker.closeAll() } }
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(10)) {
+                self.waitForConnections(deadline: deadline, completion: completion)
+            }
+        }
+    }
+
+    /// Shuts down and blocks until done (tests, embedding).
+    public func shutdownAndWait() {
+        let done = DispatchSemaphore(value: 0)
+        shutdown { done.signal() }
+        done.wait()
+    }
+
+    /// Installs SIGTERM and SIGINT handlers that shut down gracefully and exit with status 0, then parks
+    /// the main thread in Dispatch. A second signal exits at once.
+    public func runUntilSignalled() -> Never {
+        for signalNumber in [SIGTERM, SIGINT] {
+            _ = signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler { [unowned self] in
+                if self.shutdownStarted.load(ordering: .relaxed) { exit(1) }
+                self.configuration.logger.info("shutting down", metadata: ["signal": .stringConvertible(signalNumber)])
+                self.shutdown {
+                    self.configuration.logger.info("stopped")
+                    exit(0)
+                }
+            }
+            source.activate()
+            signalSources.append(source)
+        }
+        dispatchMain()
+    }
+}

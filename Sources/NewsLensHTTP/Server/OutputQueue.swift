@@ -1,0 +1,147 @@
+import NewsLensTransport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes waiting to be written to a connection, in order. Small responses (and the heads of large ones)
+/// are assembled in `scratch`, whose storage is reused from response to response; large shared bodies
+/// (a prepared article) are queued by reference, not copied, and leave with the head in one sendmsg.
+struct OutputQueue {
+    /// Complete segments queued before `scratch`.
+    private var segments: [[UInt8]] = []
+    /// Segment under construction (always last).
+    private(set) var scratch: [UInt8]
+    /// Bytes of the first pending segment already written.
+    private var offset = 0
+    private(set) var pendingBytes = 0
+    /// Bodies at least this long are queued by reference rather than copied.
+    static let shareThreshold = 16 * 1024
+
+    init(capacity: Int = 4096) {
+        scratch = []
+        scratch.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { pendingBytes == 0 }
+
+    mutating func append(_ bytes: [UInt8]) {
+        if bytes.count >= Self.shareThreshold {
+            if !scratch.isEmpty {
+                segments.append(scratch)
+                scratch = []
+                scratch.reserveCapacity(4096)
+            }
+            segments.append(bytes)
+        } else {
+            scratch.append(contentsOf: bytes)
+        }
+        pendingBytes += bytes.count
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        scratch.append(contentsOf: bytes)
+        pendingBytes += bytes.count
+    }
+
+    mutating func append(ascii: StaticString) {
+        ascii.withUTF8Buffer { scratch.append(contentsOf: $0) }
+        pendingBytes += ascii.utf8CodeUnitCount
+    }
+
+    mutating func appendDecimal(_ value: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var v = max(0, value)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[19 - n] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+                n += 1
+            } while v > 0
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(20 - n)...]))
+        }
+        pendingBytes += n
+    }
+
+    enum WriteOutcome { case drained, blocked, failed }
+
+    /// Writes as much as the stream takes now: one send for a single segment, one sendmsg for several.
+    mutating func write(to stream: ByteStream) -> (outcome: WriteOutcome, written: Int) {
+        var total = 0
+        while pendingBytes > 0 {
+            let result: IOResult
+            if segments.isEmpty {
+                result = scratch.withUnsafeBytes { stream.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+            } else {
+                result = writeGathered(to: stream)
+            }
+            switch result {
+            case .transferred(let n):
+                total += n
+                advance(by: n)
+            case .wouldBlock:
+                return (.blocked, total)
+            case .endOfStream, .failed:
+                return (.failed, total)
+            }
+        }
+        return (.drained, total)
+    }
+
+    private func writeGathered(to stream: ByteStream) -> IOResult {
+        // Holding the arrays alive while their base addresses are in iovecs.
+        var all = segments
+        if !scratch.isEmpty { all.append(scratch) }
+        let count = min(all.count, 64)
+        return withExtendedLifetime(all) {
+            var vectors = [iovec](repeating: iovec(), count: count)
+            for i in 0..<count {
+                all[i].withUnsafeBytes { raw in
+                    let skip = i == 0 ? offset : 0
+                    vectors[i] = iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
+                                       iov_len: raw.count - skip)
+                }
+            }
+            return vectors.withUnsafeBufferPointer { stream.write(vectors: $0) }
+        }
+    }
+
+    private mutating func advance(by written: Int) {
+        pendingBytes -= written
+        var n = written
+        while n > 0 {
+            if let first = segments.first {
+                let left = first.count - offset
+                if n >= left {
+                    n -= left
+                    segments.removeFirst()
+                    offset = 0
+                } else {
+                    offset += n
+                    n = 0
+                }
+            } else {
+                offset += n
+                n = 0
+            }
+        }
+        if pendingBytes == 0 {
+            offset = 0
+            if scratch.capacity > 256 * 1024 { scratch = []; scratch.reserveCapacity(4096) } else {
+                scratch.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    mutating func discardAll() {
+        segments.removeAll()
+        scratch.removeAll(keepingCapacity: true)
+        offset = 0
+        pendingBytes = 0
+    }
+}

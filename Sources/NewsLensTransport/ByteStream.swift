@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Outcome of one non-blocking read or write on a `ByteStream`.
+public enum IOResult: Equatable, Sendable {
+    /// This many bytes moved (always > 0).
+    case transferred(Int)
+    /// Nothing can move now; wait until the descriptor is readable (`.read`) or writable (`.write`).
+    /// A TLS stream may need the opposite direction of the operation (a renegotiation reads while writing).
+    case wouldBlock(Readiness)
+    /// The peer closed its sending side (reads only).
+    case endOfStream
+    /// The connection failed (reset, broken pipe); errno attached.
+    case failed(Int32)
+
+    public enum Readiness: Sendable { case read, write }
+}
+
+/// The byte pipe under an HTTP connection. The HTTP layer only speaks to this protocol, so a TLS stream
+/// (OpenSSL over the same descriptor) slots in beside `PlainSocketStream` without touching connection code.
+/// Every call is non-blocking; readiness is awaited through `fileDescriptor` by the caller's event sources.
+public protocol ByteStream: AnyObject {
+    /// The descriptor whose readiness the caller watches.
+    var fileDescriptor: Int32 { get }
+    /// True when the stream holds input the kernel no longer reports (decrypted TLS records):
+    /// the caller must read again before waiting for readiness.
+    var hasBufferedInput: Bool { get }
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult
+    func write(_ bytes: UnsafeRawBufferPointer) -> IOResult
+    /// Gathered write of several buffers in one call (one syscall for head + shared body).
+    func write(vectors: UnsafeBufferPointer<iovec>) -> IOResult
+    /// Ends our sending side (FIN, or TLS close_notify then FIN) while still reading.
+    func shutdownWrite()
+    /// Releases the descriptor. Called once, after the caller's event sources are cancelled.
+    func close()
+}

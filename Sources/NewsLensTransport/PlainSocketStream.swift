@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `ByteStream` over a connected non-blocking TCP socket: plain read/send/sendmsg.
+/// Writes use MSG_NOSIGNAL so a peer that reset never raises SIGPIPE.
+public final class PlainSocketStream: ByteStream {
+    public let fileDescriptor: Int32
+    private var isClosed = false
+
+    public init(fileDescriptor: Int32) {
+        self.fileDescriptor = fileDescriptor
+    }
+
+    public var hasBufferedInput: Bool { false }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        while true {
+            let n = Glibc.read(fileDescriptor, buffer.baseAddress, buffer.count)
+            if n > 0 { return .transferred(n) }
+            if n == 0 { return .endOfStream }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock(.read)
+            default: return .failed(errno)
+            }
+        }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) -> IOResult {
+        while true {
+            let n = send(fileDescriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+            if n >= 0 { return .transferred(n) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock(.write)
+            default: return .failed(errno)
+            }
+        }
+    }
+
+    public func write(vectors: UnsafeBufferPointer<iovec>) -> IOResult {
+        var message = msghdr()
+        message.msg_iov = UnsafeMutablePointer(mutating: vectors.baseAddress)
+        message.msg_iovlen = min(vectors.count, 1024)  // IOV_MAX on Linux
+        while true {
+            let n = sendmsg(fileDescriptor, &message, Int32(MSG_NOSIGNAL))
+            if n >= 0 { return .transferred(n) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock(.write)
+            default: return .failed(errno)
+            }
+        }
+    }
+
+    public func shutdownWrite() {
+        _ = shutdown(fileDescriptor, Int32(SHUT_WR))
+    }
+
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        _ = Glibc.close(fileDescriptor)
+    }
+}
