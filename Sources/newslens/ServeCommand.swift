@@ -1,0 +1,105 @@
+import ArgumentParser
+import Logging
+import NewsLensAPI
+import NewsLensHTTP
+
+/// `newslens serve`: the HTTP server with the API routes and the web page. Every flag can also come from an
+/// environment variable (the flag wins), which is how containers configure it.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP server (API and web page).",
+        discussion: """
+            Each option can also be set with the environment variable named in its help; a flag on the \
+            command line wins over the variable. Durations are seconds (decimals allowed, e.g. 0.5); sizes are \
+            bytes, optionally with a KiB/MiB suffix (e.g. 4MiB).
+            """
+    )
+
+    @Option(help: "Address to listen on. (env NEWSLENS_HOST, default 127.0.0.1)")
+    var host: String?
+    @Option(help: "Port to listen on; 0 picks a free one. (env NEWSLENS_PORT, default 8080)")
+    var port: String?
+    @Option(name: .customLong("public"), help: "Folder served at / (the web page). (env NEWSLENS_PUBLIC, default Public)")
+    var publicFolder: String?
+    @Option(help: "Longest request line, else 414. (env NEWSLENS_MAX_REQUEST_LINE, default 8KiB)")
+    var maxRequestLine: String?
+    @Option(help: "Largest header section, else 431. (env NEWSLENS_MAX_HEADER_BYTES, default 32KiB)")
+    var maxHeaderBytes: String?
+    @Option(help: "Most header fields, else 431. (env NEWSLENS_MAX_HEADER_COUNT, default 100)")
+    var maxHeaderCount: String?
+    @Option(help: "Largest request body, else 413. (env NEWSLENS_MAX_BODY, default 4MiB)")
+    var maxBody: String?
+    @Option(help: "Most simultaneous connections, else 503. (env NEWSLENS_MAX_CONNECTIONS, default 1024)")
+    var maxConnections: String?
+    @Option(help: "Seconds for a whole request header section, else 408. (env NEWSLENS_HEADER_TIMEOUT, default 10)")
+    var headerTimeout: String?
+    @Option(help: "Seconds for a whole request body, else 408. (env NEWSLENS_BODY_TIMEOUT, default 60)")
+    var bodyTimeout: String?
+    @Option(help: "Seconds a kept-alive connection may wait for its next request. (env NEWSLENS_IDLE_TIMEOUT, default 75)")
+    var idleTimeout: String?
+    @Option(help: "Seconds a client may leave our response unread before it is dropped. (env NEWSLENS_WRITE_TIMEOUT, default 30)")
+    var writeTimeout: String?
+    @Option(help: "Seconds in-flight requests get to finish on SIGTERM/SIGINT. (env NEWSLENS_SHUTDOWN_GRACE, default 10)")
+    var shutdownGrace: String?
+    @Option(help: "Serial I/O queues connections are spread over. (env NEWSLENS_IO_QUEUES, default: CPU count)")
+    var ioQueues: String?
+    @Option(help: "Access-Control-Allow-Origin for browsers on other origins; empty disables CORS. (env NEWSLENS_CORS_ORIGIN, default *)")
+    var corsOrigin: String?
+    @Option(help: "trace, debug, info (one line per request), notice, warning, error or critical. (env NEWSLENS_LOG_LEVEL, default info)")
+    var logLevel: String?
+
+    func run() throws {
+        let settings = SettingsReader()
+        var configuration = HTTPServerConfiguration()
+        configuration.host = settings.text(host, "NEWSLENS_HOST") ?? "127.0.0.1"
+        configuration.port = try settings.integer(port, "NEWSLENS_PORT", in: 0...65535) ?? 8080
+        let publicPath = settings.text(publicFolder, "NEWSLENS_PUBLIC") ?? "Public"
+        var limits = HTTPLimits()
+        limits.maxRequestLineBytes = try settings.size(maxRequestLine, "NEWSLENS_MAX_REQUEST_LINE") ?? limits.maxRequestLineBytes
+        limits.maxHeaderBytes = try settings.size(maxHeaderBytes, "NEWSLENS_MAX_HEADER_BYTES") ?? limits.maxHeaderBytes
+        limits.maxHeaderCount = try settings.integer(maxHeaderCount, "NEWSLENS_MAX_HEADER_COUNT", in: 1...100_000)
+            ?? limits.maxHeaderCount
+        limits.maxBodyBytes = try settings.size(maxBody, "NEWSLENS_MAX_BODY") ?? limits.maxBodyBytes
+        limits.maxConnections = try settings.integer(maxConnections, "NEWSLENS_MAX_CONNECTIONS", in: 1...1_000_000)
+            ?? limits.maxConnections
+        configuration.limits = limits
+        var timeouts = HTTPTimeouts()
+        timeouts.header = try settings.duration(headerTimeout, "NEWSLENS_HEADER_TIMEOUT") ?? timeouts.header
+        timeouts.body = try settings.duration(bodyTimeout, "NEWSLENS_BODY_TIMEOUT") ?? timeouts.body
+        timeouts.idle = try settings.duration(idleTimeout, "NEWSLENS_IDLE_TIMEOUT") ?? timeouts.idle
+        timeouts.writeStall = try settings.duration(writeTimeout, "NEWSLENS_WRITE_TIMEOUT") ?? timeouts.writeStall
+        timeouts.shutdownGrace = try settings.duration(shutdownGrace, "NEWSLENS_SHUTDOWN_GRACE") ?? timeouts.shutdownGrace
+        configuration.timeouts = timeouts
+        configuration.ioQueues = try settings.integer(ioQueues, "NEWSLENS_IO_QUEUES", in: 1...64) ?? configuration.ioQueues
+        let levelText = settings.text(logLevel, "NEWSLENS_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
+            throw ValidationError("Log level '\(levelText)' is not one of trace, debug, info, notice, warning, error, critical.")
+        }
+        let cors = settings.text(corsOrigin, "NEWSLENS_CORS_ORIGIN", allowEmpty: true) ?? "*"
+
+        LoggingSystem.bootstrap { LogfmtLogHandler(label: $0) }
+        var logger = Logger(label: "newslens")
+        logger.logLevel = level
+        configuration.logger = logger
+
+        let router = Router()
+        router.cors = cors.isEmpty ? nil : CORSPolicy(allowedOrigin: cors)
+        APIRoutes.register(on: router)
+        let files = StaticFiles(root: publicPath)
+        if files.isAvailable {
+            router.fallback = { files.respond(to: $0) }
+        } else {
+            logger.warning("static folder not found; only the API is served", metadata: ["public": .string(publicPath)])
+        }
+
+        let server = HTTPServer(configuration: configuration, router: router)
+        do {
+            try server.start()
+        } catch {
+            logger.critical("cannot listen", metadata: ["error": .string(error.description)])
+            throw ExitCode(1)
+        }
+        server.runUntilSignalled()
+    }
+}
