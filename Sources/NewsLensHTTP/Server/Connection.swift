@@ -73,28 +73,36 @@ final class Connection: @unchecked Sendable {
 
     private func onReadable() {
         guard phase != .closed else { return }
-        repeat {
+        // One read per readiness event is enough while Dispatch keeps reporting the descriptor. It stops
+        // after EPOLLHUP (a reset that arrived with the data we just read), so a request left incomplete
+        // after a read is read once more: EAGAIN proves the descriptor is still watched.
+        for _ in 0..<8 {
             let limit = phase == .head ? context.maxHeadBuffer : max(Self.initialBuffer, context.maxHeadBuffer)
             let space = input.writableSpace(minimum: 4096, maxCapacity: limit)
             if space.count == 0 { break }
+            var drained = false
             switch stream.read(into: space) {
             case .transferred(let n):
                 input.didWrite(n)
             case .wouldBlock:
-                break
+                drained = true
             case .endOfStream:
                 inputClosed = true
             case .failed:
                 close()
                 return
             }
-        } while stream.hasBufferedInput && !inputClosed
-        if phase == .lingering {
-            input.consumeAll()
-            if inputClosed { close() }
-            return
+            if phase == .lingering {
+                input.consumeAll()
+                if inputClosed { close() }
+                if drained || inputClosed { return }
+                continue
+            }
+            processInput()
+            if inputClosed || phase == .closed { break }
+            let incomplete = phase == .body || (phase == .head && !input.isEmpty)
+            if drained || !(incomplete || stream.hasBufferedInput) { break }
         }
-        processInput()
         if inputClosed { inputEnded() }
         flush()
     }
@@ -236,6 +244,11 @@ final class Connection: @unchecked Sendable {
         }
         worker.unregister(self)
         context.activeConnections.subtract(1, ordering: .relaxed)
+    }
+
+    var stateDescription: String {
+        "\(peer) phase=\(phase) input=\(input.count) output=\(output.pendingBytes) readSuspended=\(readSuspended) "
+            + "writeActive=\(writeActive) inputClosed=\(inputClosed) deadline=\(deadline.kind) write=\(writeDeadline.kind)"
     }
 
     private func sourceCancelled() {

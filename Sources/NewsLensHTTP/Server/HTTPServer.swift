@@ -18,7 +18,7 @@ import Darwin
 public final class HTTPServer: @unchecked Sendable {
     public let configuration: HTTPServerConfiguration
     private let context: ServerContext
-    private let workers: [IOWorker]
+    let workers: [IOWorker]
     private var listener: Listener?
     private var nextWorker = 0
     private var signalSources: [DispatchSourceSignal] = []
@@ -134,5 +134,12 @@ public final class HTTPServer: @unchecked Sendable {
             signalSources.append(source)
         }
         dispatchMain()
+    }
+}
+
+extension HTTPServer {
+    /// One line per open connection (phase, buffers, deadlines): for tests and debugging.
+    func connectionStates() -> [String] {
+        workers.flatMap { worker in worker.queue.sync { worker.connections.map { $0.stateDescription } } }
     }
 }

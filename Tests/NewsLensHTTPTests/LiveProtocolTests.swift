@@ -1,0 +1,224 @@
+import NewsLensCompression
+@testable import NewsLensHTTP
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real server on an ephemeral port, spoken to with raw sockets: HTTP/1.1 message exchange.
+@Suite struct LiveProtocolTests {
+    @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            for i in 0..<3 {
+                client.send(request("POST", "/echo", ["Content-Type: text/plain"], body: "ping \(i)"))
+                let response = try client.readResponse()
+                #expect(response.status == 200)
+                #expect(response.text == "ping \(i)")
+                #expect(response.header("Connection") == nil)
+                #expect(response.header("Date")?.hasSuffix("GMT") == true)
+            }
+            #expect(!client.closesWithin(0.1))
+        }
+    }
+
+    @Test func pipelinedRequestsAnswerInOrder() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            // A slow offloaded request first: later ones must wait for it to keep the order.
+            client.send(request("GET", "/slow") + request("GET", "/nope") + request("POST", "/echo", body: "third")
+                        + request("GET", "/async") + request("GET", "/json"))
+            let statuses = try (0..<5).map { _ in try client.readResponse() }
+            #expect(statuses.map(\.status) == [200, 404, 200, 200, 200])
+            #expect(statuses[0].text == "slow done")
+            #expect(statuses[2].text == "third")
+            #expect(statuses[3].text == "async done")
+            #expect(statuses[4].text == #"{"ok":true}"#)
+        }
+    }
+
+    @Test func chunkedRequestBodies() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\n")
+            usleep(20_000)
+            client.send("6\r\n world\r\n0\r\nX-Trailer: ignored\r\n\r\n" + request("GET", "/json"))
+            let echoed = try client.readResponse()
+            #expect(echoed.status == 200)
+            #expect(echoed.text == "hello world")
+            #expect(try client.readResponse().status == 200)
+            client.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello\r\n0\r\n\r\n")
+            #expect(try client.readResponse().status == 400)
+            #expect(client.closesWithin(1))
+        }
+    }
+
+    @Test func expectContinueGetsInterimResponse() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+            let interim = try client.readResponse()
+            #expect(interim.status == 100)
+            client.send("data")
+            let final = try client.readResponse()
+            #expect(final.status == 200)
+            #expect(final.text == "data")
+
+            // A request that will be refused gets its final status instead of 100, and the body is never read.
+            let refused = try live.client()
+            refused.send("POST /nope HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+            #expect(try refused.readResponse().status == 404)
+            #expect(refused.closesWithin(3))
+        }
+    }
+
+    @Test func headGivesGetHeadersWithoutBody() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send(request("HEAD", "/json") + request("GET", "/json"))
+            let head = try client.readResponse(head: true)
+            #expect(head.status == 200)
+            #expect(head.header("Content-Length") == "11")
+            #expect(head.header("Content-Type") == "application/json")
+            let get = try client.readResponse()
+            #expect(get.text == #"{"ok":true}"#)
+        }
+    }
+
+    @Test func wrongMethodIs405WithAllowAndConnectionStaysUsable() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send(request("DELETE", "/json", body: "ignored body") + request("GET", "/json"))
+            let refused = try client.readResponse()
+            #expect(refused.status == 405)
+            #expect(refused.header("Allow") == "GET, HEAD, OPTIONS")
+            #expect(refused.header("Content-Type") == "application/problem+json")
+            #expect(try client.readResponse().status == 200)
+        }
+    }
+
+    @Test func gzipWhenAcceptedAndLargeEnough() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send(request("GET", "/big?size=50000", ["Accept-Encoding: br, gzip"]))
+            let zipped = try client.readResponse()
+            #expect(zipped.header("Content-Encoding") == "gzip")
+            #expect(zipped.header("Vary") == "Accept-Encoding")
+            #expect(try Gzip.decompress(zipped.body) == LiveServer.bigJSON(50000))
+            client.send(request("GET", "/big?size=50000"))
+            let plain = try client.readResponse()
+            #expect(plain.header("Content-Encoding") == nil)
+            #expect(plain.header("Vary") == "Accept-Encoding")
+            #expect(plain.body == LiveServer.bigJSON(50000))
+            client.send(request("GET", "/big?size=500", ["Accept-Encoding: gzip"]))
+            let small = try client.readResponse()
+            #expect(small.header("Content-Encoding") == nil)  // under 1 KiB: not worth it
+            client.send(request("GET", "/prepared", ["Accept-Encoding: gzip"]))
+            let prepared = try client.readResponse()
+            #expect(prepared.header("Content-Encoding") == "gzip")
+            #expect(try Gzip.decompress(prepared.body) == LiveServer.prepared.bytes)
+        }
+    }
+
+    @Test func ifNoneMatchGives304() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send(request("GET", "/prepared"))
+            let first = try client.readResponse()
+            let etag = try #require(first.header("ETag"))
+            client.send(request("GET", "/prepared", ["If-None-Match: \"other\", \(etag)"]))
+            let second = try client.readResponse()
+            #expect(second.status == 304)
+            #expect(second.header("ETag") == etag)
+            #expect(second.body.isEmpty)
+            client.send(request("GET", "/prepared", ["If-None-Match: \"other\""]))
+            #expect(try client.readResponse().status == 200)
+        }
+    }
+
+    @Test func http10ClosesAndConnectionCloseIsHonoured() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let old = try live.client()
+            old.send("GET /json HTTP/1.0\r\n\r\n")
+            let response = try old.readResponse()
+            #expect(response.status == 200)
+            #expect(response.header("Connection") == "close")
+            #expect(old.closesWithin(1))
+            let closing = try live.client()
+            closing.send(request("GET", "/json", ["Connection: close"]))
+            #expect(try closing.readResponse().header("Connection") == "close")
+            #expect(closing.closesWithin(1))
+        }
+    }
+
+    @Test func malformedRequestGets400ProblemAndClose() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let client = try live.client()
+            client.send("GET /json HTTP/1.1\r\nHost: t\r\nX-Bad : v\r\n\r\n" + request("GET", "/json"))
+            let response = try client.readResponse()
+            #expect(response.status == 400)
+            #expect(response.text.contains("whitespace"))
+            #expect(client.closesWithin(3))
+        }
+    }
+
+    @Test func slowHandlerDoesNotDelayOtherConnections() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            let slow = try live.client()
+            slow.send(request("GET", "/slow"))
+            usleep(50_000)
+            let fast = try live.client()
+            let start = MonotonicClock.now()
+            fast.send(request("GET", "/json"))
+            #expect(try fast.readResponse().status == 200)
+            let elapsed = MonotonicClock.now() - start
+            #expect(elapsed < 300_000_000, "fast request waited \(elapsed / 1_000_000) ms behind the slow handler")
+            #expect(try slow.readResponse().text == "slow done")
+        }
+    }
+
+    @Test func resetPeersAffectOnlyTheirConnection() async throws {
+        try await onOwnThread {
+            let live = try LiveServer(router: LiveServer.standardRouter())
+            defer { live.stop() }
+            for _ in 0..<20 {
+                let mid = try live.client()
+                mid.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\nabc")
+                mid.reset()
+                let reader = try live.client()
+                reader.send(String(repeating: request("GET", "/big?size=200000"), count: 5))
+                reader.reset()
+            }
+            let client = try live.client()
+            client.send(request("GET", "/json"))
+            #expect(try client.readResponse().status == 200)
+            // Every reset connection is released at once (not at its deadline); only `client` remains.
+            var waited = 0
+            while live.server.activeConnections > 1 && waited < 100 { usleep(10_000); waited += 1 }
+            #expect(live.server.activeConnections == 1, "\(live.server.connectionStates())")
+        }
+    }
+}
