@@ -11,6 +11,18 @@ struct BodyAssembler {
     let strict: Bool
     /// Texts that are already metadata (the headline) and must not repeat as a paragraph.
     let headline: String?
+    /// The headline reduced to lowercase letters and digits, for comparing with headings.
+    let headlineKey: String?
+
+    init(doc: HTMLDocument, flags: [NodeFlags], blocks: TextBlocks, root: Int, strict: Bool, headline: String?) {
+        self.doc = doc
+        self.flags = flags
+        self.blocks = blocks
+        self.root = root
+        self.strict = strict
+        self.headline = headline
+        headlineKey = headline.map { TitleCleaner.normalized($0) }
+    }
 
     struct Body {
         var paragraphs: [String] = []
@@ -35,15 +47,17 @@ struct BodyAssembler {
         if b.linkDensity > 0.5 && !(b.chars - b.linkChars >= 50 && b.sentenceEnds >= 1) {
             return b.chars <= 60 ? .label : .drop
         }
-        if BoilerplatePhrases.isBoilerplate(text, chars: Int(b.chars)) { return .label }
         if b.chars < 300 {
-            if BoilerplatePhrases.isShortcode(text) { return .drop }
-            if BoilerplatePhrases.isSubscriptionPlug(text.lowercased(), chars: Int(b.chars)) { return .label }
+            let bytes = blocks.bytes(b)
+            let lower = ASCIIBytes.lowercased(bytes)
+            if BoilerplatePhrases.isBoilerplate(lower, chars: Int(b.chars)) { return .label }
+            if BoilerplatePhrases.isShortcode(bytes) { return .drop }
+            if BoilerplatePhrases.isSubscriptionPlug(lower, chars: Int(b.chars)) { return .label }
         }
         if b.kind == .heading {
             // The page title is metadata, not body: the h1, or a heading repeating the headline.
             if doc.nodes[Int(b.owner)].tag == .h1 { return .drop }
-            if let headline, TitleCleaner.normalized(headline) == TitleCleaner.normalized(text) { return .drop }
+            if let headlineKey, headlineKey == TitleCleaner.normalized(text) { return .drop }
         }
         if let headline, b.chars < 300, text == headline { return .drop }
         return .keep

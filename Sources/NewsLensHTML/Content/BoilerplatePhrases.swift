@@ -54,30 +54,71 @@ enum BoilerplatePhrases {
     ]
 
     /// A newsletter or subscription plug: short, asks to sign up or subscribe, mentions what you get.
-    static func isSubscriptionPlug(_ lower: String, chars: Int) -> Bool {
+    /// `lower` is the line with ASCII letters lowercased.
+    static func isSubscriptionPlug(_ lower: [UInt8], chars: Int) -> Bool {
         guard chars < 300 else { return false }
-        let asks = lower.contains("sign up") || lower.contains("subscribe") || lower.contains("signup")
-        let offer = lower.contains("newsletter") || lower.contains("inbox") || lower.contains("delivered")
-        return asks && offer
+        let asks = ASCIIBytes.contains(lower, "sign up") || ASCIIBytes.contains(lower, "subscribe")
+            || ASCIIBytes.contains(lower, "signup")
+        guard asks else { return false }
+        return ASCIIBytes.contains(lower, "newsletter") || ASCIIBytes.contains(lower, "inbox")
+            || ASCIIBytes.contains(lower, "delivered")
     }
 
     /// WordPress-style shortcodes that a page failed to render: "[button link=...]Send[/button]".
-    static func isShortcode(_ text: String) -> Bool {
-        text.hasPrefix("[") && text.contains("[/") && text.hasSuffix("]")
+    static func isShortcode(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.first == UInt8(ascii: "[") && bytes.last == UInt8(ascii: "]")
+            && ASCIIBytes.contains(Array(bytes), "[/")
     }
 
+    private static let exactBytes: Set<[UInt8]> = Set(exact.map { Array($0.utf8) })
+    private static let prefixBytes: [[UInt8]] = prefixes.map { Array($0.utf8) }
+    private static let trailing: Set<UInt8> = [0x20, UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "|"),
+                                               UInt8(ascii: ">")]
+
     /// Whether a whole block is furniture. Only short lines are tested: a paragraph of running text that
-    /// happens to start with "Watch:" is kept when it is long.
-    static func isBoilerplate(_ text: String, chars: Int) -> Bool {
+    /// happens to start with "Watch:" is kept when it is long. `lower` is the line, ASCII-lowercased.
+    static func isBoilerplate(_ lower: [UInt8], chars: Int) -> Bool {
         guard chars <= 120 else { return false }
-        var t = text.lowercased()
-        while let last = t.unicodeScalars.last, last == " " || last == "." || last == ":" || last == "»"
-            || last == "›" || last == ">" || last == "|" || last == "→" {
-            t.unicodeScalars.removeLast()
+        var end = lower.count
+        while end > 0 {
+            let b = lower[end - 1]
+            if trailing.contains(b) { end -= 1; continue }
+            // "»", "›", "→" (UTF-8 C2 BB, E2 80 BA, E2 86 92)
+            if end >= 2 && lower[end - 2] == 0xC2 && b == 0xBB { end -= 2; continue }
+            if end >= 3 && lower[end - 3] == 0xE2 && (lower[end - 2] == 0x80 && b == 0xBA || lower[end - 2] == 0x86 && b == 0x92) {
+                end -= 3
+                continue
+            }
+            break
         }
-        if exact.contains(t) { return true }
+        let t = Array(lower[0 ..< end])
+        if exactBytes.contains(t) { return true }
         guard chars <= 100 else { return false }
-        for p in prefixes where t.hasPrefix(p) { return true }
+        for p in prefixBytes where t.count >= p.count && t[0 ..< p.count].elementsEqual(p) { return true }
+        return false
+    }
+}
+
+/// Byte-level helpers for ASCII case folding and searching, so hot paths avoid Unicode-aware String APIs.
+enum ASCIIBytes {
+    static func lowercased<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    static func contains(_ hay: [UInt8], _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard hay.count >= n, n > 0 else { return n == 0 }
+        let p = needle.utf8Start
+        let first = p[0]
+        var i = 0
+        while i + n <= hay.count {
+            if hay[i] == first {
+                var k = 1
+                while k < n && hay[i + k] == p[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
         return false
     }
 }

@@ -16,19 +16,16 @@ enum CaptionReader {
             }
             return Caption(text: t.isEmpty ? text : t, credit: trimCredit(marked))
         }
-        let lower = text.lowercased()
-        var bestCut: String.Index?
-        for lead in creditLeads {
-            guard let r = lastRange(of: lead, in: lower) else { continue }
-            if r.lowerBound == lower.startIndex { continue }
-            if bestCut == nil || r.lowerBound > bestCut! { bestCut = r.lowerBound }
+        let bytes = Array(text.utf8)
+        let lower = ASCIIBytes.lowercased(bytes)
+        var cut = -1
+        for lead in leadBytes {
+            if let at = lastIndex(of: lead, in: lower), at > 0, at > cut { cut = at }
         }
-        if let cut = bestCut {
-            let offset = lower.distance(from: lower.startIndex, to: cut)
-            let idx = text.index(text.startIndex, offsetBy: offset)
-            var caption = String(text[..<idx])
+        if cut > 0 {
+            var caption = String(decoding: bytes[..<cut], as: UTF8.self)
             while caption.last == " " { caption.removeLast() }
-            let credit = trimCredit(String(text[idx...]))
+            let credit = trimCredit(String(decoding: bytes[cut...], as: UTF8.self))
             if !caption.isEmpty && !credit.isEmpty { return Caption(text: caption, credit: credit) }
         }
         for agency in [" Getty Images", " Reuters", " AFP", " AP", " EPA", " Shutterstock"] where text.hasSuffix(agency) {
@@ -51,24 +48,14 @@ enum CaptionReader {
         return String(t)
     }
 
-    private static func lastRange(of needle: String, in hay: String) -> Range<String.Index>? {
-        var found: Range<String.Index>?
-        var searchStart = hay.startIndex
-        while searchStart < hay.endIndex {
-            guard let r = firstRange(of: needle, in: hay[searchStart...]) else { break }
-            found = r
-            searchStart = hay.index(after: r.lowerBound)
-        }
-        return found
-    }
+    private static let leadBytes: [[UInt8]] = creditLeads.map { Array($0.utf8) }
 
-    private static func firstRange(of needle: String, in hay: Substring) -> Range<String.Index>? {
-        let n = needle.count
-        guard n > 0 else { return nil }
-        var i = hay.startIndex
-        while i < hay.endIndex {
-            if hay[i...].hasPrefix(needle) { return i ..< hay.index(i, offsetBy: n) }
-            i = hay.index(after: i)
+    private static func lastIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard hay.count >= needle.count, let first = needle.first else { return nil }
+        var i = hay.count - needle.count
+        while i >= 0 {
+            if hay[i] == first && hay[i ..< i + needle.count].elementsEqual(needle) { return i }
+            i -= 1
         }
         return nil
     }

@@ -120,8 +120,16 @@ enum TitleCleaner {
         return t
     }
 
+    /// The text reduced to ASCII-lowercased letters and digits (other scripts kept byte for byte), for
+    /// comparing titles, headings and site names regardless of punctuation and spacing.
     static func normalized(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-            .map(Character.init))
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            if b >= 0x80 { out.append(b) }
+            else if b >= 0x41 && b <= 0x5A { out.append(b | 0x20) }
+            else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
