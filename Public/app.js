@@ -131,8 +131,7 @@ window.NL = window.NL || {};
       } else if (location.hash) {
         history.pushState(null, "", "#/");
       }
-      const headline = $("headline");
-      if (headline) { headline.setAttribute("tabindex", "-1"); headline.focus(); }
+      $("headline").focus();
     } catch (e) {
       if (e instanceof NL.api.Cancelled) say("Analysis cancelled.");
       else { say("The analysis failed."); showError(e); }
@@ -170,6 +169,7 @@ window.NL = window.NL || {};
       }
       display(analysis);
       say(`Opened “${(analysis.article && analysis.article.headline) || id}”: ${countsText(analysis)}.`);
+      $("headline").focus();
     } catch (e) {
       say("The article could not be opened.");
       showError(e);

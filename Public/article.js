@@ -167,7 +167,7 @@ window.NL = window.NL || {};
 
     fill(container,
       el("article", { class: "analysed", "aria-labelledby": "headline" },
-        el("h2", { id: "headline", class: "headline" }, a.headline || "(no headline found)"),
+        el("h2", { id: "headline", class: "headline", tabindex: "-1" }, a.headline || "(no headline found)"),
         metaList(a, analysis.id),
         el("p", { class: "summary" }, quoteSummary(analysis.quotes), ". ", toggle),
         legend(analysis, colours),
