@@ -89,13 +89,13 @@ mount --make-private /proc 2>/dev/null || true
 [[ -e "$ROOT/dev/null" ]] || mount --bind /dev "$ROOT/dev"
 OUT="$LOG/server.log"
 SAMPLE="$REPO/Tests/browser/fixtures/ferry-article.txt"
-in_image() { # command as the image's user, in WORKDIR /app, with exactly the image's environment
-  chroot --userspec="$RUN_UID:$RUN_UID" "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/app \
-    "${IMAGE_ENV[@]}" /bin/sh -c 'cd /app && exec "$@"' sh "$@"
-}
+# A command as the image's user, in WORKDIR /app, with exactly the image's environment. Each step execs the
+# next, so a background job's $! is the final process itself.
+IN_IMAGE=(chroot --userspec="$RUN_UID:$RUN_UID" "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/app
+  "${IMAGE_ENV[@]}" /bin/sh -c 'cd /app && exec "$@"' sh)
 
 log "starting: newslens serve as $RUN_USER (uid $RUN_UID) with ${IMAGE_ENV[*]}"
-in_image /app/newslens serve >"$OUT" 2>&1 &
+"${IN_IMAGE[@]}" /app/newslens serve >"$OUT" 2>&1 &
 SERVER=$!
 cleanup() { kill -KILL "$SERVER" 2>/dev/null || true; umount "$ROOT/proc" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -120,7 +120,7 @@ grep -q "<title>NewsLens</title>" <<<"$page" || fail "GET / did not serve Public
 log "GET / -> index.html ($(wc -c <<<"$page") bytes)"
 status="$(curl -sS -o "$LOG/analyze.json" -w '%{http_code}' -H 'Content-Type: text/plain; charset=utf-8' \
   --data-binary "@$SAMPLE" "http://127.0.0.1:$PORT/v1/analyze")"
-[[ "$status" == 200 ]] || { cat "$LOG/analyze.json"; fail "POST /v1/analyze answered $status"; }
+[[ "$status" == 200 ]] || { cat "$LOG/analyze.json"; echo; fail "POST /v1/analyze answered $status"; }
 summary="$(python3 - "$LOG/analyze.json" <<'PY'
 import json, sys
 a = json.load(open(sys.argv[1]))
@@ -132,7 +132,7 @@ print("%d paragraphs, %d quotes, speakers: %s" % (len(a["article"]["paragraphs"]
 PY
 )" || fail "POST /v1/analyze answered 200 but not a usable analysis"
 log "POST /v1/analyze -> 200: $summary"
-in_image /app/newslens healthcheck >"$LOG/healthcheck.txt" 2>&1 || { cat "$LOG/healthcheck.txt"; fail "newslens healthcheck said unhealthy"; }
+"${IN_IMAGE[@]}" /app/newslens healthcheck >"$LOG/healthcheck.txt" 2>&1 || { cat "$LOG/healthcheck.txt"; fail "newslens healthcheck said unhealthy"; }
 log "newslens healthcheck -> exit 0: $(cat "$LOG/healthcheck.txt")"
 
 log "sending SIGTERM"
@@ -144,7 +144,7 @@ set -e
 elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
 [[ $code -eq 0 ]] || { tail -n 20 "$OUT"; fail "exit status after SIGTERM was $code, not 0"; }
 log "stopped after SIGTERM: exit status 0 in ${elapsed} ms"
-if in_image /app/newslens healthcheck >"$LOG/healthcheck-after.txt" 2>&1; then
+if "${IN_IMAGE[@]}" /app/newslens healthcheck >"$LOG/healthcheck-after.txt" 2>&1; then
   fail "healthcheck still healthy after the server stopped"
 fi
 log "newslens healthcheck after stop -> exit 1: $(cat "$LOG/healthcheck-after.txt")"
