@@ -31,10 +31,10 @@ public enum HTMLArticleExtractor {
         input.inLanguage = meta.language
 
         let finder = ContentRootFinder(doc: doc, flags: flags, hints: hints, blocks: blocks)
-        var body = body(finder.find(strict: true), strict: true, doc, flags, blocks, meta.headline)
+        var body = body(finder, strict: true, doc, flags, blocks, meta.headline)
         if body.chars < 250 {
             // Hints can mislead (a body wrapper named "post-comments-enabled"): try again trusting only text.
-            let loose = self.body(finder.find(strict: false), strict: false, doc, flags, blocks, meta.headline)
+            let loose = self.body(finder, strict: false, doc, flags, blocks, meta.headline)
             if loose.chars > body.chars { body = loose }
         }
         input.paragraphs = body.paragraphs
@@ -43,10 +43,11 @@ public enum HTMLArticleExtractor {
         return input
     }
 
-    private static func body(_ result: ContentRootFinder.Result, strict: Bool, _ doc: HTMLDocument,
+    private static func body(_ finder: ContentRootFinder, strict: Bool, _ doc: HTMLDocument,
                              _ flags: [NodeFlags], _ blocks: TextBlocks, _ headline: String?) -> BodyAssembler.Body {
+        let result = finder.find(strict: strict)
         guard result.score > 0 else { return BodyAssembler.Body() }
         return BodyAssembler(doc: doc, flags: flags, blocks: blocks, root: result.root, strict: strict,
-                             headline: headline).assemble()
+                             headline: headline, contextBad: finder.contextBad(strict: false)).assemble()
     }
 }

@@ -14,7 +14,12 @@ struct BodyAssembler {
     /// The headline reduced to lowercase letters and digits, for comparing with headings.
     let headlineKey: String?
 
-    init(doc: HTMLDocument, flags: [NodeFlags], blocks: TextBlocks, root: Int, strict: Bool, headline: String?) {
+    /// Per block: jusText's context rule found it between two link or furniture blocks (a teaser's blurb).
+    let contextBad: [Bool]
+
+    init(doc: HTMLDocument, flags: [NodeFlags], blocks: TextBlocks, root: Int, strict: Bool, headline: String?,
+         contextBad: [Bool] = []) {
+        self.contextBad = contextBad
         self.doc = doc
         self.flags = flags
         self.blocks = blocks
@@ -67,7 +72,8 @@ struct BodyAssembler {
         var body = Body()
         let end = Int32(doc.nodes[root].end)
         var kept: [(String, TextBlock)] = []
-        for b in blocks.blocks where b.owner >= Int32(root) && b.owner < end {
+        var keptBad: [Bool] = []
+        for (k, b) in blocks.blocks.enumerated() where b.owner >= Int32(root) && b.owner < end {
             let text = blocks.text(b)
             var decision = decide(b, text)
             // Before the first paragraph, a line holding only a date is the article's dateline furniture.
@@ -78,6 +84,7 @@ struct BodyAssembler {
             case .keep:
                 if let last = kept.last, last.0 == text { continue }
                 kept.append((text, b))
+                keptBad.append(k < contextBad.count && contextBad[k])
             case .caption:
                 if !body.captions.contains(where: { $0.text == text }) {
                     body.captions.append(CaptionReader.caption(text, credit: blocks.credit(b)))
@@ -86,6 +93,14 @@ struct BodyAssembler {
                 if body.removed.count < 40 && !body.removed.contains(text) { body.removed.append(text) }
             case .drop:
                 break
+            }
+        }
+        // After the last paragraph of prose, blurbs between links are the next/previous-story teasers.
+        if let lastProse = kept.indices.last(where: { kept[$0].1.looksLikeProse && !keptBad[$0] }) {
+            var j = kept.count - 1
+            while j > lastProse {
+                if keptBad[j] { kept.remove(at: j) }
+                j -= 1
             }
         }
         // A heading only belongs to the body when body text follows it.
