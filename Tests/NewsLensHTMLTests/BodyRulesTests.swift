@@ -94,3 +94,20 @@ extension String {
         return nil
     }
 }
+
+@Suite struct TailRulesTests {
+    @Test func teaserBlurbsAfterTheArticleAreDropped() {
+        let teaser = "<h4><a href=/n>Next story: the bridge reopens</a></h4><p>Crews finished the work early, officials said.</p><p><a href=/n>Read the story</a></p>"
+        let long = [loremSentences[0] + " " + loremSentences[1], loremSentences[2] + " " + loremSentences[3]]
+        let page = "<article><p>\(long[0])</p><p>\(long[1])</p>\(teaser)\(teaser.replacingFirst("bridge", "tunnel"))</article>"
+        #expect(extract(page).paragraphs == long)
+    }
+
+    @Test func shortLinesWithNumericDatesAreBylines() {
+        #expect(BoilerplatePhrases.hasNumericDate(ArraySlice(Array("Marcus De Guzman 2019-11-20 17:27:46".utf8))))
+        #expect(BoilerplatePhrases.hasNumericDate(ArraySlice(Array("05/10/2018 - Publicado por".utf8))))
+        #expect(!BoilerplatePhrases.hasNumericDate(ArraySlice(Array("Won 3-2 in 2019 at 10.5 seconds".utf8))))
+        let page = "<article><p>By Jane Doe 2019-11-20</p>\(articleParagraphs(3))</article>"
+        #expect(extract(page).paragraphs == Array(loremSentences[0 ..< 3]))
+    }
+}

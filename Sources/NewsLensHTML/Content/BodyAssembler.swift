@@ -58,6 +58,9 @@ struct BodyAssembler {
             if BoilerplatePhrases.isBoilerplate(lower, chars: Int(b.chars)) { return .label }
             if BoilerplatePhrases.isShortcode(bytes) { return .drop }
             if BoilerplatePhrases.isSubscriptionPlug(lower, chars: Int(b.chars)) { return .label }
+            if b.chars < 60 && b.sentenceEnds == 0 && b.kind != .heading && BoilerplatePhrases.hasNumericDate(bytes) {
+                return .label
+            }
         }
         if b.kind == .heading {
             // The page title is metadata, not body: the h1, or a heading repeating the headline.

@@ -53,6 +53,34 @@ enum BoilerplatePhrases {
         "th", "hours", "hour", "minutes", "ago", "days", "h", "min",
     ]
 
+    /// Whether a line carries a numeric date (2019-11-20, 05/10/2018, 20.11.2019): on a short line without a
+    /// sentence that is a byline or timestamp ("Marcus De Guzman 2019-11-20 17:27:46").
+    static func hasNumericDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let b = Array(bytes)
+        func digits(_ i: Int, _ n: Int) -> Bool {
+            guard i >= 0, i + n <= b.count else { return false }
+            for k in i ..< i + n where b[k] < 0x30 || b[k] > 0x39 { return false }
+            return true
+        }
+        var i = 0
+        while i + 8 <= b.count {
+            if digits(i, 4) && (b[i + 4] == UInt8(ascii: "-")) && digits(i + 5, 2) && i + 7 < b.count
+                && b[i + 7] == UInt8(ascii: "-") && digits(i + 8, 2) {
+                return true
+            }
+            for first in [1, 2] where digits(i, first) {
+                let s1 = i + first
+                guard s1 < b.count, b[s1] == UInt8(ascii: "/") || b[s1] == UInt8(ascii: ".") else { continue }
+                for second in [1, 2] where digits(s1 + 1, second) {
+                    let s2 = s1 + 1 + second
+                    if s2 < b.count && b[s2] == b[s1] && (digits(s2 + 1, 4) || digits(s2 + 1, 2)) { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// A newsletter or subscription plug: short, asks to sign up or subscribe, mentions what you get.
     /// `lower` is the line with ASCII letters lowercased.
     static func isSubscriptionPlug(_ lower: [UInt8], chars: Int) -> Bool {
