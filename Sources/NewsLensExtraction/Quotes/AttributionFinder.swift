@@ -1,0 +1,70 @@
+/// Finds every attribution in the body: each speech cue outside quotation marks that has a speaker
+/// ("Aso said", "said Ingrid Halvorsen", "according to the ministry", "North Korea said").
+public struct AttributionFinder: Sendable {
+    public let lexicon: CueLexicon
+    public let speakers: SpeakerFinder
+
+    public init(lexicon: CueLexicon = .shared) {
+        self.lexicon = lexicon
+        speakers = SpeakerFinder(lexicon: lexicon)
+    }
+
+    /// Attributions of paragraph `index`, in token order. `inside[k]` marks tokens inside quotation marks.
+    public func find(_ p: TextParagraph, index: Int, inside: [Bool]) -> [Attribution] {
+        var out = [Attribution]()
+        var k = 0
+        let t = p.tokens
+        while k < t.count {
+            guard !inside[k], t[k].kind == .word, let m = lexicon.cues.match(t, at: k) else { k += 1; continue }
+            let cueEnd = k + m.length
+            if cueEnd <= t.count, (k..<cueEnd).allSatisfy({ !inside[$0] }), !isNonSpeechUse(p, k, cueEnd, m.value),
+               let found = speakers.find(p, paragraph: index, cueStart: k, cueEnd: cueEnd, kind: m.value, inside: inside) {
+                let s = found.speaker
+                var extentEnd = max(cueEnd, found.inverted ? s.tokenEnd : cueEnd)
+                if m.value == .object, !found.inverted { extentEnd = objectEnd(p, cueEnd, inside) }
+                out.append(Attribution(paragraph: index, cueStart: k, cueEnd: cueEnd, cueKind: m.value, speaker: s,
+                                       inverted: found.inverted, extentStart: min(s.tokenStart, k), extentEnd: extentEnd,
+                                       sentence: Self.sentence(of: k, in: p)))
+            }
+            k = cueEnd
+        }
+        return out
+    }
+
+    /// "told reporters", "told The Associated Press", "told the BBC": the addressee after an object cue.
+    func objectEnd(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Int {
+        let t = p.tokens
+        var e = start
+        guard e < t.count, !inside[e], t[e].kind == .word, lexicon.pronoun(t[e]) == nil else { return start }
+        if lexicon.isDeterminer(t[e]) { e += 1 }
+        if e < t.count, t[e].flags.contains(.capitalized) {
+            while e < t.count, !inside[e], t[e].kind == .word, t[e].flags.contains(.capitalized) { e += 1 }
+        } else {
+            while e < t.count, e - start < 4, !inside[e], t[e].kind == .word, !lexicon.breaksPhrase(t[e]) { e += 1 }
+        }
+        return e
+    }
+
+    /// Cue words used in another sense: "the said company", "says who", a cue right after "to" ("refused to
+    /// say"), or a participle modifying a noun ("a report released by").
+    func isNonSpeechUse(_ p: TextParagraph, _ start: Int, _ end: Int, _ kind: CueLexicon.Kind) -> Bool {
+        guard kind != .phrase, start > 0 else { return false }
+        let prev = p.tokens[start - 1]
+        if prev.kind == .word && (prev.hash == Self.to || prev.hash == Self.the || prev.hash == Self.a) { return true }
+        return false
+    }
+
+    static let to = WordHash.hash("to")
+    static let the = WordHash.hash("the")
+    static let a = WordHash.hash("a")
+
+    /// Index of the sentence holding token `k`.
+    public static func sentence(of k: Int, in p: TextParagraph) -> Int {
+        var lo = 0, hi = p.sentences.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if p.sentences[mid].lowerBound <= k { lo = mid } else { hi = mid - 1 }
+        }
+        return max(0, lo)
+    }
+}

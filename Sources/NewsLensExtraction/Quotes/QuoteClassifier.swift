@@ -1,0 +1,67 @@
+/// Decides what a stretch in quotation marks is: a direct quote (a whole utterance), a partial quote
+/// (a fragment inside the writer's sentence: `saw "eye to eye on …"`, a scare quote `a "state"`), or not a
+/// quotation at all (titles of works `"Meet the Press"`, bare numbers `"99.9"`).
+public struct QuoteClassifier: Sendable {
+    public let lexicon: CueLexicon
+
+    public init(lexicon: CueLexicon = .shared) { self.lexicon = lexicon }
+
+    public enum Verdict: Sendable, Equatable { case direct, partial, notAQuote }
+
+    public func classify(_ q: QuotePiece, _ p: TextParagraph, hasAttribution: Bool) -> Verdict {
+        let t = p.tokens
+        var words = 0, capitalised = 0, small = 0, numbers = 0
+        var sentencePunct = false
+        for k in q.tokenStart..<q.tokenEnd {
+            let tok = t[k]
+            switch tok.kind {
+            case .word:
+                if tok.flags.contains(.possessive) { continue }
+                words += 1
+                if tok.flags.contains(.capitalized) { capitalised += 1 }
+                else if Self.titleSmallWords.contains(tok.hash) { small += 1 }
+            case .number: numbers += 1
+            case .punctuation:
+                if k < q.tokenEnd - 1, ScalarClass.of(p.scalars[Int(tok.start)]).isSentenceFinal { sentencePunct = true }
+            default: break
+            }
+        }
+        if words == 0 { return numbers > 0 || q.tokenCount < 2 ? .notAQuote : .partial }
+        let embedded = isEmbedded(q, p)
+        // A title of a work: every content word capitalised, embedded in the sentence, no speech verb near.
+        if embedded, words >= 2, words <= 8, capitalised + small == words, capitalised >= 2, !sentencePunct,
+           !hasAttribution || Self.titleIntroducers.contains(previousWord(q, p)) {
+            return .notAQuote
+        }
+        if q.continuesFromPrevious { return .direct }
+        if embedded { return .partial }
+        let first = t[q.tokenStart]
+        if first.kind == .word, !first.flags.contains(.capitalized), q.open > 0, !p.token(q.open - 1, is: ":") {
+            return .partial
+        }
+        return words <= 2 && !sentencePunct && q.open > 0 ? .partial : .direct
+    }
+
+    /// The opening mark follows a word of the writer's sentence ("saw", "a", "called") rather than the
+    /// paragraph start, a sentence end, a colon, a comma or a cue.
+    func isEmbedded(_ q: QuotePiece, _ p: TextParagraph) -> Bool {
+        guard q.open > 0 else { return false }
+        let prev = p.tokens[q.open - 1]
+        if prev.kind == .word {
+            if lexicon.cues.match(p.tokens, at: q.open - 1) != nil { return false }
+            return true
+        }
+        return prev.kind == .number || p.token(q.open - 1, is: "(")
+    }
+
+    func previousWord(_ q: QuotePiece, _ p: TextParagraph) -> UInt64 {
+        q.open > 0 ? p.tokens[q.open - 1].hash : 0
+    }
+
+    static let titleSmallWords: Set<UInt64> = Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+        "with", "by", "from", "is", "vs", "v"].map { WordHash.hash($0) })
+    /// Words before a title of a work: "on 'Meet the Press'", "the show 'X'", "titled 'X'".
+    static let titleIntroducers: Set<UInt64> = Set(["on", "in", "titled", "entitled", "show", "program", "programme",
+        "podcast", "book", "film", "movie", "series", "song", "album", "novel", "column", "article", "headline",
+        "documentary", "play", "magazine", "newspaper", "called", "dubbed", "named"].map { WordHash.hash($0) })
+}

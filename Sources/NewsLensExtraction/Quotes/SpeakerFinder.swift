@@ -1,0 +1,141 @@
+/// Finds the speaker phrase of a cue in its paragraph: the subject before it ("Aso said", "Burns, speaking
+/// separately, said", "the ministry said"), or the phrase after it ("said Ingrid Halvorsen, Norway's
+/// observer", "according to the ministry"). Works on tokens only.
+public struct SpeakerFinder: Sendable {
+    public let lexicon: CueLexicon
+
+    public init(lexicon: CueLexicon = .shared) { self.lexicon = lexicon }
+
+    /// `inside[k]`: token k is inside quotation marks (speakers are never found there).
+    public func find(_ p: TextParagraph, paragraph: Int, cueStart: Int, cueEnd: Int, kind: CueLexicon.Kind,
+                     inside: [Bool]) -> (speaker: SpeakerRef, inverted: Bool)? {
+        if kind == .phrase {
+            guard let r = phraseAfter(p, cueEnd, inside) else { return nil }
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
+        }
+        var b = cueStart - 1
+        while b >= 0, lexicon.isAdverb(p.tokens[b]), !inside[b] { b -= 1 }
+        let afterQuote = b >= 0 && (p.tokens[b].isClosingQuote
+            || ((p.token(b, is: ",") || p.isDash(b)) && b > 0 && p.tokens[b - 1].isClosingQuote))
+        let atStart = b < 0 || p.tokens[b].flags.contains(.sentenceEnd)
+        if afterQuote || atStart {
+            if let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound) {
+                return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
+            }
+            return nil
+        }
+        if p.token(b, is: ","), let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound),
+           r.kind != .pronoun(.neuter) {
+            // "…, said Aso." — the clause before the comma is what was said.
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
+        }
+        if let r = subjectBefore(p, cueStart, inside) {
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
+        }
+        return nil
+    }
+
+    struct Found { var lowerBound: Int; var upperBound: Int; var kind: SpeakerRef.Kind }
+
+    /// The subject ending just before the cue (adverbs and one comma-enclosed parenthetical skipped).
+    func subjectBefore(_ p: TextParagraph, _ cue: Int, _ inside: [Bool]) -> Found? {
+        let t = p.tokens
+        var e = cue - 1
+        while e >= 0, lexicon.isAdverb(t[e]), !inside[e] { e -= 1 }
+        if e >= 0, p.token(e, is: ",") {
+            // "Burns, speaking separately, said" / "Halvorsen, Norway's observer, said"
+            var j = e - 1
+            while j >= 0, e - j <= 16, !p.token(j, is: ","), !inside[j], !t[j].flags.contains(.sentenceEnd) { j -= 1 }
+            guard j >= 0, p.token(j, is: ","), !inside[j] else { return nil }
+            e = j - 1
+            while e >= 0, lexicon.isAdverb(t[e]), !inside[e] { e -= 1 }
+        }
+        guard e >= 0, !inside[e], t[e].kind == .word else { return nil }
+        if let pk = lexicon.pronoun(t[e]) { return Found(lowerBound: e, upperBound: e + 1, kind: .pronoun(pk)) }
+        if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) {
+            var s = e
+            while s > 0, !inside[s - 1] {
+                let u = t[s - 1]
+                if u.kind == .word, u.flags.contains(.capitalized), !u.flags.contains(.possessive) {
+                    s -= 1
+                } else if s >= 2, u.kind == .word, CueLexicon.nameConnectors.contains(u.hash), u.hash != CueLexicon.and,
+                          t[s - 2].flags.contains(.capitalized), !inside[s - 2] {
+                    s -= 2
+                } else if s >= 2, u.flags.contains(.possessive), t[s - 2].flags.contains(.capitalized) {
+                    s -= 2
+                } else {
+                    break
+                }
+            }
+            return Found(lowerBound: s, upperBound: e + 1, kind: .name)
+        }
+        // A common noun phrase: back to its determiner ("a spokesman for the ministry", "the newspaper").
+        var s = e
+        var determiner = false
+        while s > 0, e - s < 7, !inside[s - 1] {
+            let u = t[s - 1]
+            if lexicon.isDeterminer(u) {
+                s -= 1
+                determiner = true
+                // "of the", "for the": the phrase goes on ("a spokesman for the ministry").
+                if s >= 2, t[s - 1].hash == CueLexicon.of || t[s - 1].hash == CueLexicon.for_, t[s - 2].kind == .word {
+                    s -= 1
+                    determiner = false
+                    continue
+                }
+                break
+            }
+            if u.flags.contains(.possessive) { s -= 1; continue }
+            if u.hash == CueLexicon.of || u.hash == CueLexicon.for_ { s -= 1; continue }
+            if lexicon.breaksPhrase(u) { break }
+            s -= 1
+        }
+        let head = p.scalars[Int(t[e].end) - 1]
+        guard determiner || head == "s" || t[s].flags.contains(.capitalized) else { return nil }
+        return Found(lowerBound: s, upperBound: e + 1, kind: .nominal)
+    }
+
+    /// The phrase right after the cue: a pronoun, a name, or a determiner phrase.
+    func phraseAfter(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Found? {
+        let t = p.tokens
+        guard start < t.count, !inside[start], t[start].kind == .word else { return nil }
+        if let pk = lexicon.pronoun(t[start]) { return Found(lowerBound: start, upperBound: start + 1, kind: .pronoun(pk)) }
+        var e = start
+        if t[start].flags.contains(.capitalized) {
+            while e < t.count, !inside[e] {
+                let u = t[e]
+                if u.kind == .word, u.flags.contains(.capitalized) { e += 1; continue }
+                if u.flags.contains(.possessive), e + 1 < t.count, t[e + 1].flags.contains(.capitalized) { e += 1; continue }
+                if u.kind == .word, CueLexicon.nameConnectors.contains(u.hash), u.hash != CueLexicon.and,
+                   e + 1 < t.count, t[e + 1].flags.contains(.capitalized) { e += 1; continue }
+                break
+            }
+            return Found(lowerBound: start, upperBound: e, kind: .name)
+        }
+        guard lexicon.isDeterminer(t[start]) else { return nil }
+        e = start + 1
+        while e < t.count, e - start < 8, !inside[e] {
+            let u = t[e]
+            if u.hash == CueLexicon.of || u.hash == CueLexicon.for_ || lexicon.isDeterminer(u) { e += 1; continue }
+            if u.flags.contains(.possessive) { e += 1; continue }
+            if lexicon.breaksPhrase(u) { break }
+            e += 1
+        }
+        while e > start + 1, t[e - 1].hash == CueLexicon.of || t[e - 1].hash == CueLexicon.for_ || lexicon.isDeterminer(t[e - 1]) { e -= 1 }
+        guard e > start + 1 else { return nil }
+        return Found(lowerBound: start, upperBound: e, kind: .nominal)
+    }
+
+    /// After an inverted speaker the clause ends: punctuation, the paragraph end, or an adjunct
+    /// ("said Aso on Monday", "said the ministry in a statement").
+    func endsClause(_ p: TextParagraph, _ k: Int) -> Bool {
+        guard k < p.tokens.count else { return true }
+        let t = p.tokens[k]
+        if t.kind == .punctuation || t.kind == .dash || t.kind == .quote { return true }
+        return t.kind == .word && (Self.adjunctStarters.contains(t.hash) || lexicon.isAdverb(t))
+    }
+
+    static let adjunctStarters: Set<UInt64> = Set(["on", "in", "at", "during", "after", "before", "last", "late",
+        "earlier", "this", "yesterday", "today", "tonight", "when", "while", "as", "who", "whose", "told", "to",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via", "through", "from"].map { WordHash.hash($0) })
+}

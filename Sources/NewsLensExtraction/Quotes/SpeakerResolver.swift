@@ -1,0 +1,144 @@
+/// Gives each attribution's speaker a canonical name and participant: names and noun phrases through the
+/// entity layer (surname → full name included), the fallback `NameIndex` otherwise; pronouns through the
+/// speakers and people mentioned before them, matching gender when it is known.
+public struct SpeakerResolver: Sendable {
+    public init() {}
+
+    struct Known {
+        var name: String?
+        var participant: Int?
+        var paragraph: Int
+        var token: Int
+        var gender: Gender?
+        var plural: Bool
+        var person: Bool?
+    }
+
+    public func resolve(_ attributions: inout [Attribution], doc: ArticleDocument, layer: EntityLayer, names: NameIndex,
+                        mentions: MentionIndex) {
+        var history = [Known]()
+        for i in attributions.indices {
+            let a = attributions[i]
+            let s = a.speaker
+            let p = doc.paragraphs[s.paragraph]
+            switch s.kind {
+            case .name, .nominal:
+                if let m = mentions.participant(at: .paragraph(s.paragraph), s.tokenStart, s.tokenEnd) {
+                    let part = layer.participants[m]
+                    attributions[i].name = part.name
+                    attributions[i].participant = part.id
+                    history.append(Known(name: part.name, participant: m, paragraph: s.paragraph, token: s.tokenStart,
+                                         gender: m < layer.genders.count ? layer.genders[m] : nil,
+                                         plural: part.type != .person, person: part.type == .person))
+                } else if case .name = s.kind {
+                    let name = names.canonical(p, s.tokenStart, s.tokenEnd)
+                    attributions[i].name = name
+                    history.append(Known(name: name, participant: nil, paragraph: s.paragraph, token: s.tokenStart,
+                                         gender: titleGender(p, s.tokenStart), plural: false, person: nil))
+                } else {
+                    let head = p.scalars[Int(p.tokens[s.tokenEnd - 1].end) - 1]
+                    history.append(Known(name: nil, participant: nil, paragraph: s.paragraph, token: s.tokenStart,
+                                         gender: nil, plural: head == "s", person: nil))
+                }
+            case .pronoun(let kind):
+                switch kind {
+                case .male, .female:
+                    let g: Gender = kind == .male ? .male : .female
+                    if let k = antecedent(history, gender: g, paragraph: s.paragraph) {
+                        attributions[i].name = history[k].name
+                        attributions[i].participant = history[k].participant.map { layer.participants[$0].id }
+                        if history[k].gender == nil { history[k].gender = g }
+                        var again = history[k]
+                        again.paragraph = s.paragraph
+                        again.token = s.tokenStart
+                        history.append(again)
+                    } else if let m = mentions.lastPerson(before: s.paragraph, s.tokenStart, gender: g, layer: layer) {
+                        attributions[i].name = layer.participants[m].name
+                        attributions[i].participant = layer.participants[m].id
+                    } else if let run = names.runs.last(where: { ($0.paragraph, $0.tokenStart) < (s.paragraph, s.tokenStart)
+                                                                 && $0.paragraph >= s.paragraph - 2 }) {
+                        attributions[i].name = run.name
+                    }
+                case .plural, .firstPlural:
+                    if let k = history.lastIndex(where: { $0.plural && $0.paragraph >= s.paragraph - 2 }) {
+                        attributions[i].name = history[k].name
+                        attributions[i].participant = history[k].participant.map { layer.participants[$0].id }
+                    }
+                case .firstSingular:
+                    attributions[i].name = doc.article.author.count == 1 ? doc.article.author[0].name : nil
+                case .neuter, .second:
+                    break
+                }
+            }
+        }
+    }
+
+    /// Most recent speaker within the last three paragraphs whose gender does not contradict `gender`.
+    func antecedent(_ history: [Known], gender: Gender, paragraph: Int) -> Int? {
+        var k = history.count - 1
+        while k >= 0 {
+            let h = history[k]
+            if h.paragraph < paragraph - 3 { return nil }
+            if h.person != false, !h.plural, h.gender == nil || h.gender == gender, h.name != nil || h.person == true {
+                return k
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "Mr." / "Mrs." / "Ms." right before a name.
+    func titleGender(_ p: TextParagraph, _ start: Int) -> Gender? {
+        var k = start
+        while k < min(p.tokens.count, start + 2) {
+            let h = p.tokens[k].hash
+            if h == Self.mr { return .male }
+            if h == Self.mrs || h == Self.ms { return .female }
+            k += 1
+        }
+        return nil
+    }
+
+    static let mr = WordHash.hash("mr")
+    static let mrs = WordHash.hash("mrs")
+    static let ms = WordHash.hash("ms")
+}
+
+/// Entity mentions indexed by location, for "which participant does this phrase name?" lookups.
+public struct MentionIndex: Sendable {
+    let byParagraph: [Int: [EntityMention]]
+    let ordered: [EntityMention]
+
+    public init(_ layer: EntityLayer) {
+        var d = [Int: [EntityMention]]()
+        var ordered = [EntityMention]()
+        for m in layer.mentions {
+            if case .paragraph(let i) = m.location { d[i, default: []].append(m); ordered.append(m) }
+        }
+        byParagraph = d
+        self.ordered = ordered
+    }
+
+    /// The participant whose mention overlaps tokens `start ..< end` (the last one: the head of the phrase).
+    public func participant(at location: TextLocation, _ start: Int, _ end: Int) -> Int? {
+        guard case .paragraph(let i) = location, let list = byParagraph[i] else { return nil }
+        var found: Int?
+        for m in list where Int(m.tokenStart) < end && Int(m.tokenEnd) > start { found = m.participant }
+        return found
+    }
+
+    /// The last person mentioned before token `token` of paragraph `paragraph` (within two paragraphs).
+    func lastPerson(before paragraph: Int, _ token: Int, gender: Gender, layer: EntityLayer) -> Int? {
+        var best: Int?
+        for m in ordered {
+            guard case .paragraph(let i) = m.location else { continue }
+            if i > paragraph || (i == paragraph && Int(m.tokenStart) >= token) { break }
+            if i < paragraph - 2 { continue }
+            let part = layer.participants[m.participant]
+            guard part.type == .person else { continue }
+            if m.participant < layer.genders.count, let g = layer.genders[m.participant], g != gender { continue }
+            best = m.participant
+        }
+        return best
+    }
+}
