@@ -6,6 +6,6 @@ struct NewsLensCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newslens",
         abstract: "News-analysis API: parsed articles, quotations with speakers, participants.",
-        subcommands: [ServeCommand.self, HealthcheckCommand.self, ExtractHTMLCommand.self]
+        subcommands: [ServeCommand.self, HealthcheckCommand.self, ExtractHTMLCommand.self, AnalyzeCommand.self]
     )
 }

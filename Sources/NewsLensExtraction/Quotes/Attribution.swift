@@ -36,6 +36,8 @@ public struct Attribution: Sendable, Hashable {
     public var name: String?
     public var participant: String?
     public var rule: String = ""
+    /// No cue word: the speaker was taken from the sentence subject (`cueStart == cueEnd`).
+    public var implicit = false
 
     /// Document order key.
     public var position: (Int, Int) { (paragraph, cueStart) }

@@ -48,6 +48,9 @@ public struct AttributionFinder: Sendable {
     /// Cue words used in another sense: "the said company", "says who", a cue right after "to" ("refused to
     /// say"), or a participle modifying a noun ("a report released by").
     func isNonSpeechUse(_ p: TextParagraph, _ start: Int, _ end: Int, _ kind: CueLexicon.Kind) -> Bool {
+        let first = p.tokens[start]
+        // "the United States saw": a capitalised cue word inside a name is no cue.
+        if first.flags.contains(.capitalized) && !first.flags.contains(.sentenceStart) { return true }
         guard kind != .phrase, start > 0 else { return false }
         let prev = p.tokens[start - 1]
         if prev.kind == .word && (prev.hash == Self.to || prev.hash == Self.the || prev.hash == Self.a) { return true }

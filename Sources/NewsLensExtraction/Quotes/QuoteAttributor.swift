@@ -4,12 +4,17 @@
 /// 2. `leading`   — the attribution right before the opening mark: `Aso said: "…"`, `he said, "…"`
 /// 3. `colon`     — a paragraph-opening quote after a paragraph ending "X said:"
 /// 4. `sentence`  — an attribution in the same sentence (partial quotes inside reported speech)
-/// 5. `paragraph` — the nearest attribution in the same paragraph, preceding first
-/// 6. `conversation` — a paragraph that is only a quote continues the previous paragraph's speaker
+/// 5. `subject`   — the subject of the quote's sentence, before the quote ("Trump called him a \"liar\"")
+/// 6. `paragraph` — the nearest attribution in the same paragraph, preceding first
+/// 7. `conversation` — a paragraph that is only a quote continues the previous paragraph's speaker
 public struct QuoteAttributor: Sendable {
     public let lexicon: CueLexicon
+    public let speakers: SpeakerFinder
 
-    public init(lexicon: CueLexicon = .shared) { self.lexicon = lexicon }
+    public init(lexicon: CueLexicon = .shared) {
+        self.lexicon = lexicon
+        speakers = SpeakerFinder(lexicon: lexicon)
+    }
 
     public struct Decision: Sendable {
         /// Index into the attribution list, or nil.
@@ -18,8 +23,9 @@ public struct QuoteAttributor: Sendable {
     }
 
     /// One decision per piece. `byParagraph[i]` lists indexes into `attributions` for paragraph i.
-    public func attribute(_ pieces: [QuotePiece], attributions: [Attribution], byParagraph: [[Int]],
-                          paragraphs: [TextParagraph]) -> [Decision] {
+    /// Implicit attributions (sentence subjects) are appended to `attributions`.
+    public func attribute(_ pieces: [QuotePiece], attributions: inout [Attribution], byParagraph: [[Int]],
+                          paragraphs: [TextParagraph], inside: [[Bool]]) -> [Decision] {
         var decisions = [Decision](repeating: Decision(attribution: nil, rule: nil), count: pieces.count)
         for (n, q) in pieces.enumerated() {
             let p = paragraphs[q.paragraph]
@@ -27,10 +33,14 @@ public struct QuoteAttributor: Sendable {
             if let a = trailing(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "trailing"); continue }
             if let a = leading(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "leading"); continue }
             if q.open <= firstContentToken(p), q.paragraph > 0, !q.continuesFromPrevious,
-               let a = colonIntro(paragraphs[q.paragraph - 1], byParagraph[q.paragraph - 1], attributions) {
+               let a = colonIntro(paragraphs[q.paragraph - 1], q.paragraph - 1, byParagraph[q.paragraph - 1], &attributions,
+                                  inside[q.paragraph - 1]) {
                 decisions[n] = Decision(attribution: a, rule: "colon"); continue
             }
             if let a = sameSentence(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "sentence"); continue }
+            if q.open > 0, let a = subject(q, p, &attributions, inside[q.paragraph]) {
+                decisions[n] = Decision(attribution: a, rule: "subject"); continue
+            }
             if let a = nearest(q, here, attributions) { decisions[n] = Decision(attribution: a, rule: "paragraph"); continue }
             if here.isEmpty, q.open <= firstContentToken(p), !q.continuesFromPrevious,
                let prev = previousSpeaker(n, pieces, decisions) {
@@ -60,12 +70,13 @@ public struct QuoteAttributor: Sendable {
                     if t.flags.contains(.sentenceEnd) && !p.token(k, is: ",") { ok = false; break }
                     continue
                 }
-                if lexicon.isAdverb(t) { gap += 1; continue }
+                // Adverbs, and the words of a title before a name: `"…," White House spokesman Josh Earnest said`.
+                if t.kind == .word { gap += 1; continue }
                 ok = false
                 break
             }
             // The sentence must not end between the quote and the cue (`"A." Then X said B.`).
-            if ok && gap <= 2 && !(q.close >= 0 && p.tokens[q.close].flags.contains(.sentenceEnd)
+            if ok && gap <= 4 && !(q.close >= 0 && p.tokens[q.close].flags.contains(.sentenceEnd)
                                     && !sameSentence(p, q.close, a.cueStart)) {
                 return i
             }
@@ -100,11 +111,32 @@ public struct QuoteAttributor: Sendable {
         return best
     }
 
-    /// The previous paragraph ends with a colon ("Caddell continued:"): its last attribution speaks.
-    func colonIntro(_ prev: TextParagraph, _ there: [Int], _ all: [Attribution]) -> Int? {
-        guard let last = prev.tokens.last, prev.token(prev.tokens.count - 1, is: ":") || (last.kind == .dash) else { return nil }
-        guard let i = there.last else { return nil }
-        return prev.tokens.count - all[i].extentEnd <= 10 ? i : nil
+    /// The previous paragraph ends with a colon ("Caddell continued:", "He then listed …:"): the attribution
+    /// of its last sentence, or that sentence's subject.
+    func colonIntro(_ prev: TextParagraph, _ index: Int, _ there: [Int], _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
+        let n = prev.tokens.count
+        guard n > 0, prev.token(n - 1, is: ":") || prev.isDash(n - 1) else { return nil }
+        if let i = there.last, n - all[i].extentEnd <= 10 { return i }
+        guard let last = prev.sentences.last else { return nil }
+        return implicitAttribution(prev, index, last, before: n - 1, &all, inside)
+    }
+
+    /// The subject of the sentence holding the opening mark, when it comes before the mark.
+    func subject(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
+        let s = AttributionFinder.sentence(of: q.open, in: p)
+        return implicitAttribution(p, q.paragraph, p.sentences[s], before: q.open, &all, inside)
+    }
+
+    func implicitAttribution(_ p: TextParagraph, _ index: Int, _ sentence: Range<Int>, before limit: Int,
+                             _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
+        guard let f = speakers.sentenceSubjectRange(p, sentence, before: limit, inside: inside) else { return nil }
+        let s = SpeakerRef(paragraph: index, tokenStart: f.lowerBound, tokenEnd: f.upperBound, kind: f.kind)
+        var a = Attribution(paragraph: index, cueStart: f.upperBound, cueEnd: f.upperBound, cueKind: .quote, speaker: s,
+                            inverted: false, extentStart: f.lowerBound, extentEnd: f.upperBound,
+                            sentence: AttributionFinder.sentence(of: f.lowerBound, in: p))
+        a.implicit = true
+        all.append(a)
+        return all.count - 1
     }
 
     func sameSentence(_ q: QuotePiece, _ p: TextParagraph, _ here: [Int], _ all: [Attribution]) -> Int? {

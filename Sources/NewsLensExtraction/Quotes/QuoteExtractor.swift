@@ -32,9 +32,6 @@ public struct QuoteExtractor: Sendable {
                 attributions.append(a)
             }
         }
-        let names = NameIndex(paragraphs, inside: inside)
-        resolver.resolve(&attributions, doc: doc, layer: layer, names: names, mentions: MentionIndex(layer))
-
         // Classify pieces; drop what is no quotation (titles, numbers) unless it belongs to a longer quote.
         var pieces = [QuotePiece]()
         var verdicts = [QuoteClassifier.Verdict]()
@@ -45,8 +42,22 @@ public struct QuoteExtractor: Sendable {
             pieces.append(q)
             verdicts.append(v == .notAQuote ? .direct : v)
         }
-        let decisions = attributor.attribute(pieces, attributions: attributions, byParagraph: byParagraph,
-                                             paragraphs: paragraphs)
+        let decisions = attributor.attribute(pieces, attributions: &attributions, byParagraph: byParagraph,
+                                             paragraphs: paragraphs, inside: inside)
+        // Reported speech, then the speakers' names: only attributions that attribute something take part in
+        // pronoun resolution ("Tokyo and Washington had agreed" inside a reported clause is no speaker).
+        var reported = [(attribution: Int, found: IndirectSpeechFinder.Found)]()
+        for (i, a) in attributions.enumerated() {
+            if let f = indirect.find(a, paragraphs[a.paragraph], inside: inside[a.paragraph]) { reported.append((i, f)) }
+        }
+        // Implicit attributions were appended out of order: resolve in document order.
+        let order = attributions.indices.sorted { attributions[$0].position < attributions[$1].position }
+        var used = [Bool](repeating: false, count: attributions.count)
+        for d in decisions { if let a = d.attribution { used[a] = true } }
+        for r in reported { used[r.attribution] = true }
+        let names = NameIndex(paragraphs, inside: inside)
+        resolver.resolve(&attributions, order: order, used: used, doc: doc, layer: layer, names: names, mentions: MentionIndex(layer))
+
         var quotes = [(key: (Int, Int), quote: Quote)]()
         var n = 0
         while n < pieces.count {
@@ -64,9 +75,9 @@ public struct QuoteExtractor: Sendable {
             quotes.append(((pieces[n].paragraph, pieces[n].start), quote))
             n = last + 1
         }
-        for a in attributions {
+        for (i, f) in reported {
+            let a = attributions[i]
             let p = paragraphs[a.paragraph]
-            guard let f = indirect.find(a, p, inside: inside[a.paragraph]) else { continue }
             let start = Int(p.tokens[f.tokenStart].start), end = Int(p.tokens[f.tokenEnd - 1].end)
             var quote = Quote(id: "", kind: .indirect, text: p.text(start, end), span: p.span(start, end, paragraph: a.paragraph))
             fill(&quote, with: a, paragraphs: paragraphs)
@@ -92,7 +103,7 @@ public struct QuoteExtractor: Sendable {
         let s = a.speaker
         let sp = paragraphs[s.paragraph]
         let start = Int(sp.tokens[s.tokenStart].start), end = Int(sp.tokens[s.tokenEnd - 1].end)
-        quote.cue = p.text(tokens: a.cueStart, through: a.cueEnd - 1)
+        quote.cue = a.implicit ? nil : p.text(tokens: a.cueStart, through: a.cueEnd - 1)
         quote.speaker = Speaker(name: a.name, participant: a.participant,
                                 mention: SpeakerMention(text: sp.text(start, end), span: sp.span(start, end, paragraph: s.paragraph)))
     }

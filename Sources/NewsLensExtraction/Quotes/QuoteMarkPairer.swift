@@ -32,11 +32,16 @@ public struct QuoteMarkPairer: Sendable {
         return pieces
     }
 
-    /// Single marks are quotation marks only where no double marks are used at all.
+    /// Single marks are quotation marks only where no double marks are used at all (nor two apostrophes
+    /// standing in for them).
     func usesSingleMarks(_ paragraphs: [TextParagraph]) -> Bool {
         var singles = 0
         for p in paragraphs {
-            for t in p.tokens where t.kind == .quote {
+            for t in p.tokens where t.kind == .quote || t.kind == .symbol {
+                if t.kind == .symbol {
+                    if t.length == 2 && p.scalars[Int(t.start)] == "'" { return false }
+                    continue
+                }
                 if !t.flags.contains(.single) { return false }
                 if t.flags.contains(.opening) && !t.flags.contains(.apostrophe) { singles += 1 }
             }

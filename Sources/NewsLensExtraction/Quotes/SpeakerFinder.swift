@@ -37,18 +37,23 @@ public struct SpeakerFinder: Sendable {
 
     struct Found { var lowerBound: Int; var upperBound: Int; var kind: SpeakerRef.Kind }
 
-    /// The subject ending just before the cue (adverbs and one comma-enclosed parenthetical skipped).
+    /// The subject ending just before the cue (adverbs, time adjuncts and one comma-enclosed parenthetical
+    /// skipped); for "X did Y and said …" / "X did Y, saying …" the subject of the sentence.
     func subjectBefore(_ p: TextParagraph, _ cue: Int, _ inside: [Bool]) -> Found? {
         let t = p.tokens
-        var e = cue - 1
-        while e >= 0, lexicon.isAdverb(t[e]), !inside[e] { e -= 1 }
+        var e = skipModifiers(p, cue - 1, inside)
+        let sentence = p.sentences[AttributionFinder.sentence(of: cue, in: p)]
+        if e >= 0, !inside[e], t[e].kind == .word, Self.coordinators.contains(t[e].hash) {
+            return sentenceSubjectRange(p, sentence, before: e, inside: inside)
+        }
         if e >= 0, p.token(e, is: ",") {
+            if isParticiple(p, cue) { return sentenceSubjectRange(p, sentence, before: e, inside: inside) }
             // "Burns, speaking separately, said" / "Halvorsen, Norway's observer, said"
+            // The parenthetical may hold a quote of its own ("wearing a \"Ted Cruz\" pin").
             var j = e - 1
-            while j >= 0, e - j <= 16, !p.token(j, is: ","), !inside[j], !t[j].flags.contains(.sentenceEnd) { j -= 1 }
+            while j >= 0, e - j <= 16, !(p.token(j, is: ",") && !inside[j]), !t[j].flags.contains(.sentenceEnd) { j -= 1 }
             guard j >= 0, p.token(j, is: ","), !inside[j] else { return nil }
-            e = j - 1
-            while e >= 0, lexicon.isAdverb(t[e]), !inside[e] { e -= 1 }
+            e = skipModifiers(p, j - 1, inside)
         }
         guard e >= 0, !inside[e], t[e].kind == .word else { return nil }
         if let pk = lexicon.pronoun(t[e]) { return Found(lowerBound: e, upperBound: e + 1, kind: .pronoun(pk)) }
@@ -95,33 +100,68 @@ public struct SpeakerFinder: Sendable {
         return Found(lowerBound: s, upperBound: e + 1, kind: .nominal)
     }
 
-    /// The phrase right after the cue: a pronoun, a name, or a determiner phrase.
+    /// Steps back over adverbs and auxiliaries ("also", "has"), time adjuncts ("on Friday", "last week") and
+    /// "in a statement" between a subject and its cue.
+    func skipModifiers(_ p: TextParagraph, _ from: Int, _ inside: [Bool]) -> Int {
+        let t = p.tokens
+        var e = from
+        while e >= 0, !inside[e], t[e].kind == .word {
+            if lexicon.isAdverb(t[e]) { e -= 1; continue }
+            if Self.timeWords.contains(t[e].hash) {
+                e -= 1
+                while e >= 0, t[e].kind == .word, Self.timePrefixes.contains(t[e].hash) { e -= 1 }
+                continue
+            }
+            if Self.settings.contains(t[e].hash), e >= 2, lexicon.isDeterminer(t[e - 1]), Self.settingPrepositions.contains(t[e - 2].hash) {
+                e -= 3
+                continue
+            }
+            break
+        }
+        return e
+    }
+
+    /// "saying", "noting", "adding": a participle cue, whose subject is the sentence's.
+    func isParticiple(_ p: TextParagraph, _ cue: Int) -> Bool {
+        let t = p.tokens[cue]
+        guard t.length > 4 else { return false }
+        let e = Int(t.end)
+        return p.scalars[e - 3] == "i" && p.scalars[e - 2] == "n" && p.scalars[e - 1] == "g"
+    }
+
+    static let coordinators: Set<UInt64> = Set(["and", "but", "or"].map { WordHash.hash($0) })
+    static let timeWords: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night",
+        "past", "recently", "weeks", "months", "years", "days", "time", "times"].map { WordHash.hash($0) })
+    static let timePrefixes: Set<UInt64> = Set(["on", "last", "this", "late", "early", "next", "in", "the", "recent",
+        "previous", "earlier", "at", "one", "several", "many", "a", "two", "three", "few", "same"].map { WordHash.hash($0) })
+    static let settings: Set<UInt64> = Set(["statement", "interview", "letter", "speech", "email", "post", "tweet",
+        "release", "response", "memo", "video", "op-ed", "column", "briefing", "conference", "call", "filing",
+        "report", "message"].map { WordHash.hash($0) })
+    static let settingPrepositions: Set<UInt64> = Set(["in", "on", "at", "during", "via", "through", "with"].map { WordHash.hash($0) })
+
+    /// The phrase right after the cue: a pronoun, a name with its title words ("Republican party boss Reince
+    /// Priebus"), or a determiner phrase ("the ministry").
     func phraseAfter(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Found? {
         let t = p.tokens
-        guard start < t.count, !inside[start], t[start].kind == .word else { return nil }
+        guard start < t.count, !inside[start], t[start].kind == .word, !Self.timeWords.contains(t[start].hash) else { return nil }
         if let pk = lexicon.pronoun(t[start]) { return Found(lowerBound: start, upperBound: start + 1, kind: .pronoun(pk)) }
-        var e = start
-        if t[start].flags.contains(.capitalized) {
-            while e < t.count, !inside[e] {
-                let u = t[e]
-                if u.kind == .word, u.flags.contains(.capitalized) { e += 1; continue }
-                if u.flags.contains(.possessive), e + 1 < t.count, t[e + 1].flags.contains(.capitalized) { e += 1; continue }
-                if u.kind == .word, CueLexicon.nameConnectors.contains(u.hash), u.hash != CueLexicon.and,
-                   e + 1 < t.count, t[e + 1].flags.contains(.capitalized) { e += 1; continue }
-                break
-            }
-            return Found(lowerBound: start, upperBound: e, kind: .name)
-        }
-        guard lexicon.isDeterminer(t[start]) else { return nil }
-        e = start + 1
-        while e < t.count, e - start < 8, !inside[e] {
+        let determiner = lexicon.isDeterminer(t[start])
+        guard determiner || t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit) else { return nil }
+        var e = start + 1
+        var capitalised = t[start].flags.contains(.capitalized) && !determiner
+        while e < t.count, e - start < 9, !inside[e] {
             let u = t[e]
-            if u.hash == CueLexicon.of || u.hash == CueLexicon.for_ || lexicon.isDeterminer(u) { e += 1; continue }
-            if u.flags.contains(.possessive) { e += 1; continue }
-            if lexicon.breaksPhrase(u) { break }
+            if u.kind != .word { break }
+            if u.flags.contains(.capitalized) { capitalised = true; e += 1; continue }
+            if u.flags.contains(.possessive) || u.hash == CueLexicon.of || u.hash == CueLexicon.for_ || lexicon.isDeterminer(u) {
+                e += 1; continue
+            }
+            if lexicon.breaksPhrase(u) || Self.timeWords.contains(u.hash) || lexicon.isAdverb(u) { break }
             e += 1
         }
         while e > start + 1, t[e - 1].hash == CueLexicon.of || t[e - 1].hash == CueLexicon.for_ || lexicon.isDeterminer(t[e - 1]) { e -= 1 }
+        if capitalised { return Found(lowerBound: start, upperBound: e, kind: .name) }
         guard e > start + 1 else { return nil }
         return Found(lowerBound: start, upperBound: e, kind: .nominal)
     }

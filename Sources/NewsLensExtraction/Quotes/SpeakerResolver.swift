@@ -14,10 +14,12 @@ public struct SpeakerResolver: Sendable {
         var person: Bool?
     }
 
-    public func resolve(_ attributions: inout [Attribution], doc: ArticleDocument, layer: EntityLayer, names: NameIndex,
-                        mentions: MentionIndex) {
+    /// Resolves the attributions marked `used` (those that attribute a quote or reported speech) in `order`
+    /// (document order).
+    public func resolve(_ attributions: inout [Attribution], order: [Int], used: [Bool], doc: ArticleDocument,
+                        layer: EntityLayer, names: NameIndex, mentions: MentionIndex) {
         var history = [Known]()
-        for i in attributions.indices {
+        for i in order where used[i] {
             let a = attributions[i]
             let s = a.speaker
             let p = doc.paragraphs[s.paragraph]

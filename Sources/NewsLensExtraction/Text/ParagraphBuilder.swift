@@ -1,5 +1,6 @@
-/// Builds paragraph scalars from ranges of the normalised text: joins the ranges (lines) with one space,
-/// collapses whitespace runs, trims, and carries the source map along.
+/// Builds paragraph scalars from ranges of the normalised text: trims each range (line), joins them with one
+/// space, keeps the spaces inside a line as written (so spans equal the submitted text), and carries the
+/// source map along.
 public enum ParagraphBuilder {
     public struct Built: Sendable {
         public var scalars: [Unicode.Scalar]
@@ -7,36 +8,25 @@ public enum ParagraphBuilder {
         public var sourceEnd: [Int32]
     }
 
-    public static func collapse(_ text: NormalizedText, _ lines: [Range<Int>]) -> Built {
+    public static func join(_ text: NormalizedText, _ lines: [Range<Int>]) -> Built {
         var total = 0
         for r in lines { total += r.count + 1 }
         var out = [Unicode.Scalar](); out.reserveCapacity(total)
         var starts = [Int32](); starts.reserveCapacity(total)
         var ends = [Int32](); ends.reserveCapacity(total)
-        var pendingSpace = false
-        var spaceStart: Int32 = 0, spaceEnd: Int32 = 0
         let s = text.scalars
         for r in lines {
-            if !out.isEmpty && !pendingSpace, r.lowerBound > 0 {
-                pendingSpace = true
-                spaceStart = text.sourceStart[r.lowerBound - 1]
-                spaceEnd = text.sourceEnd[r.lowerBound - 1]
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi, ScalarClass.of(s[lo]).isWhitespace { lo += 1 }
+            while hi > lo, ScalarClass.of(s[hi - 1]).isWhitespace { hi -= 1 }
+            guard lo < hi else { continue }
+            if !out.isEmpty {
+                // The line break between two joined lines becomes one space, mapped to the break.
+                let b = lo - 1
+                out.append(" "); starts.append(text.sourceStart[b]); ends.append(text.sourceEnd[b])
             }
-            for i in r {
-                let c = s[i]
-                if c.value == 32 || c.value == 10 {
-                    if !pendingSpace && !out.isEmpty {
-                        pendingSpace = true
-                        spaceStart = text.sourceStart[i]
-                        spaceEnd = text.sourceEnd[i]
-                    }
-                    continue
-                }
-                if pendingSpace {
-                    out.append(" "); starts.append(spaceStart); ends.append(spaceEnd)
-                    pendingSpace = false
-                }
-                out.append(c); starts.append(text.sourceStart[i]); ends.append(text.sourceEnd[i])
+            for i in lo..<hi {
+                out.append(s[i]); starts.append(text.sourceStart[i]); ends.append(text.sourceEnd[i])
             }
         }
         return Built(scalars: out, sourceStart: starts, sourceEnd: ends)

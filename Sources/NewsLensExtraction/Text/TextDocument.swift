@@ -43,8 +43,8 @@ public enum TextBlockSplitter {
         var current = [Range<Int>]()
         for r in lines {
             var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi, s[lo].value == 32 { lo += 1 }
-            while hi > lo, s[hi - 1].value == 32 { hi -= 1 }
+            while lo < hi, ScalarClass.of(s[lo]).isWhitespace { lo += 1 }
+            while hi > lo, ScalarClass.of(s[hi - 1]).isWhitespace { hi -= 1 }
             if lo == hi {
                 if !current.isEmpty { groups.append(current); current = [] }
             } else {
@@ -71,7 +71,7 @@ public enum TextBlockSplitter {
             }
             pieces.append(piece)
             for (k, p) in pieces.enumerated() {
-                let built = ParagraphBuilder.collapse(text, p)
+                let built = ParagraphBuilder.join(text, p)
                 guard !built.scalars.isEmpty else { continue }
                 let para = TextParagraph(scalars: built.scalars, sourceStart: built.sourceStart, sourceEnd: built.sourceEnd)
                 blocks.append(TextBlock(paragraph: para, blankBefore: k == 0, blankAfter: k == pieces.count - 1 || g == groups.count - 1,

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Normalises submitted text before any analysis: byte-order marks and invisible format characters dropped,
-/// CRLF/CR/NEL/LS to `\n`, paragraph separators to a blank line, every Unicode space to U+0020, and NFC —
-/// keeping for each output scalar the source scalars it came from. Quotes and dashes stay as written.
+/// CRLF/CR/NEL/LS to `\n`, paragraph separators to a blank line, and NFC — keeping for each output scalar the
+/// source scalars it came from. Quotes, dashes, tabs and Unicode spaces (no-break, thin, …) stay as written so
+/// that paragraph text equals the submitted text at every span; the scanners read them as spaces.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> NormalizedText {
         var out = [Unicode.Scalar]()
@@ -15,7 +16,6 @@ public enum TextNormalizer {
         var index: Int32 = 0
         var pendingCR = false
         var needsNFC = false
-        let space: Unicode.Scalar = " "
         let newline: Unicode.Scalar = "\n"
         for s in text.unicodeScalars {
             defer { index += 1 }
@@ -41,7 +41,8 @@ public enum TextNormalizer {
                 out.append(newline); starts.append(index); ends.append(index + 1)
                 out.append(newline); starts.append(index); ends.append(index + 1)
             case 9, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                out.append(space); starts.append(index); ends.append(index + 1)
+                // Kept as written (paragraph spans must equal the submitted text); `ScalarClass` reads them as spaces.
+                out.append(s); starts.append(index); ends.append(index + 1)
             case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0x200B, 0x00AD, 0x2060, 0x200E, 0x200F, 0x202A...0x202E,
                  0x2066...0x2069, 0xFFFE, 0xFFFF:
                 continue  // controls, byte-order mark, zero-width space, soft hyphen, direction marks

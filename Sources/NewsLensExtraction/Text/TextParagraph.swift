@@ -1,5 +1,5 @@
-/// One paragraph (or line, caption, headline) of the text as written — whitespace runs collapsed to one
-/// space, trimmed — with its tokens and sentences, and, for plain-text input, the source scalar range of
+/// One paragraph (or line, caption, headline) of the text as written — trimmed, hard-wrapped lines joined
+/// with one space — with its tokens and sentences, and, for plain-text input, the source scalar range of
 /// every scalar. All offsets are Unicode scalar offsets, as the API's spans are.
 public struct TextParagraph: Sendable {
     public var scalars: [Unicode.Scalar]
@@ -10,7 +10,7 @@ public struct TextParagraph: Sendable {
     /// Token-index ranges of the sentences.
     public var sentences: [Range<Int>]
 
-    /// Tokenizes and splits `scalars` (already collapsed and trimmed).
+    /// Tokenizes and splits `scalars` (already trimmed).
     public init(scalars: [Unicode.Scalar], sourceStart: [Int32] = [], sourceEnd: [Int32] = [],
                 tokenizer: Tokenizer = Tokenizer(), splitter: SentenceSplitter = SentenceSplitter()) {
         self.scalars = scalars
@@ -21,10 +21,15 @@ public struct TextParagraph: Sendable {
         self.tokens = tokens
     }
 
-    /// A paragraph from a String with no source offsets (pre-segmented input): normalised like plain text.
+    /// A paragraph from a String with no source offsets (pre-segmented input): normalised like plain text,
+    /// line breaks inside it read as spaces.
     public init(_ text: String) {
         let normalized = TextNormalizer.normalize(text)
-        let built = ParagraphBuilder.collapse(normalized, [0..<normalized.count])
+        var lines = [Range<Int>]()
+        var a = 0
+        for (i, s) in normalized.scalars.enumerated() where s == "\n" { lines.append(a..<i); a = i + 1 }
+        lines.append(a..<normalized.count)
+        let built = ParagraphBuilder.join(normalized, lines)
         self.init(scalars: built.scalars)
     }
 

@@ -120,6 +120,10 @@ public struct Tokenizer: Sendable {
 
     private func quote(_ s: [Unicode.Scalar], _ i: Int, _ c: ScalarClass) -> Token {
         let n = s.count
+        // Two straight apostrophes ('' or ``-style ASCII art) are no quotation mark: a symbol token.
+        if c == .straightSingle, i + 1 < n, s[i + 1] == "'" {
+            return Token(start: Int32(i), end: Int32(i + 2), hash: WordHash.hash(s, i, i + 2), kind: .symbol, flags: [])
+        }
         // Possessive split off a word: "’s" / "'s".
         if (c == .closeSingle || c == .straightSingle), i > 0, ScalarClass.of(s[i - 1]).isAlphanumeric,
            i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S",

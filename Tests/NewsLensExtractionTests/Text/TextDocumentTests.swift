@@ -28,17 +28,17 @@ import Testing
                 == ["A very long line that stops in the middle of a sentence goes on.", "New line."])
     }
 
-    @Test func whitespaceIsCollapsedAndSourceOffsetsKept() {
+    @Test func spacesStayAsWrittenAndSourceOffsetsKept() {
         let text = "\u{FEFF}Title\r\n\r\nSome  text\u{00A0}here.\r\n"
         let doc = TextDocument(text)
         #expect(doc.blocks.count == 2)
         let p = doc.blocks[1].paragraph
-        #expect(p.string == "Some text here.")
+        #expect(p.string == "Some  text\u{00A0}here.")
         let scalars = Array(text.unicodeScalars)
         // "text" in the paragraph maps back to "text" in the source.
-        let r = p.sourceRange(5, 9)!
+        let r = p.sourceRange(6, 10)!
         #expect(String(String.UnicodeScalarView(scalars[r])) == "text")
-        let here = p.sourceRange(10, 15)!
+        let here = p.sourceRange(11, 16)!
         #expect(String(String.UnicodeScalarView(scalars[here])) == "here.")
         #expect(doc.blocks[0].blankAfter && doc.blocks[1].blankBefore)
     }
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func paragraphWithoutSourceHasNoSourceRange() {
-        let p = TextParagraph("Plain  paragraph")
+        let p = TextParagraph("Plain\nparagraph ")
         #expect(p.string == "Plain paragraph")
         #expect(p.sourceRange(0, 5) == nil)
         #expect(p.span(0, 5, paragraph: 2).sourceStart == nil)

@@ -27,9 +27,10 @@ import Testing
         #expect(n.sourceStart[3] == 2)
     }
 
-    @Test func unicodeSpacesBecomeSpaceAndInvisiblesGo() {
+    @Test func unicodeSpacesStayAndInvisiblesGo() {
         let n = TextNormalizer.normalize("a\u{00A0}b\u{2009}c\u{200B}d\u{00AD}e\u{3000}f\tg")
-        #expect(n.string == "a b cde f g")
+        #expect(n.string == "a\u{00A0}b\u{2009}cde\u{3000}f\tg")
+        #expect(ScalarClass.of(n.scalars[1]) == .space)
         #expect(n.sourceStart[6] == 8)  // "e" after the dropped zero-width space and soft hyphen
     }
 
