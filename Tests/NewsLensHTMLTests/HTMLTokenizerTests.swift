@@ -70,3 +70,29 @@ import Testing
         }
     }
 }
+
+@Suite struct PathologicalInputTests {
+    @Test func manyUnclosedAndStrayTagsStayLinear() {
+        let unclosed = String(repeating: "<p><a href=x><b><span class=c>t", count: 20_000)
+        let stray = String(repeating: "</i></x-y></td></li>", count: 20_000)
+        let doc = HTMLDocument(utf8: Array((unclosed + stray).utf8))
+        #expect(doc.nodes[0].end == Int32(doc.nodes.count))
+        let a = HTMLArticleExtractor.extract(html: Array((unclosed + stray).utf8))
+        #expect(a.paragraphs.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func hugeAttributeAndUnterminatedConstructs() {
+        let big = "<div class=\"" + String(repeating: "share-related ", count: 50_000) + "\">text</div>"
+        #expect(HTMLDocument(utf8: Array(big.utf8)).text(of: 0) == "text")
+        for s in ["<", "<!", "<!-", "<!--", "</", "<a", "<a ", "<a b", "<a b=", "<a b='", "&", "&#", "&#x", "&am",
+                  "<script>", "<style>x</sty", "<title>&amp"] {
+            _ = HTMLArticleExtractor.extract(html: Array(s.utf8))
+        }
+    }
+
+    @Test func hostileJSONLDIsBounded() {
+        let script = "<script type=\"application/ld+json\">" + String(repeating: "{\"a\":[", count: 30_000) + "</script>"
+        let a = HTMLArticleExtractor.extract(html: Array(script.utf8))
+        #expect(a.headline == nil)
+    }
+}
