@@ -1,0 +1,118 @@
+import Dispatch
+import NewsLensTransport
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct TransportTests {
+    /// A blocking client socket connected to 127.0.0.1:port.
+    static func connectClient(_ port: Int) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(result == 0)
+        return fd
+    }
+
+    @Test func bindsEphemeralPortAndRefusesBadAddresses() throws {
+        let socket = try ListeningSocket(host: "127.0.0.1", port: 0)
+        defer { socket.close() }
+        #expect(socket.address.port > 0)
+        #expect(socket.address.host == "127.0.0.1")
+        #expect(throws: SocketError.self) { try ListeningSocket(host: "127.0.0.1", port: socket.address.port) }
+        #expect(throws: SocketError.self) { try ListeningSocket(host: "256.1.1.1", port: 0) }
+        #expect(throws: SocketError.self) { try ListeningSocket(host: "127.0.0.1", port: 70000) }
+    }
+
+    @Test func listenerHandsOverNonBlockingNoDelaySockets() throws {
+        let socket = try ListeningSocket(host: "127.0.0.1", port: 0)
+        let queue = DispatchQueue(label: "test.accept")
+        let accepted = Mutex<[AcceptedSocket]>([])
+        let listener = Listener(socket: socket, queue: queue) { sock in accepted.withLock { $0.append(sock) } }
+        queue.sync { listener.start() }
+        let client = Self.connectClient(socket.address.port)
+        defer { close(client) }
+        var waited = 0
+        while accepted.withLock({ $0.isEmpty }) && waited < 200 { usleep(5_000); waited += 1 }
+        let server = try #require(accepted.withLock { $0.first })
+        #expect(server.peer.host == "127.0.0.1")
+        #expect(fcntl(server.fileDescriptor, F_GETFL) & O_NONBLOCK != 0)
+        var nodelay: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(server.fileDescriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &nodelay, &length)
+        #expect(nodelay != 0)
+
+        let stream = PlainSocketStream(fileDescriptor: server.fileDescriptor)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        #expect(buffer.withUnsafeMutableBytes { stream.read(into: $0) } == .wouldBlock(.read))
+        _ = Array("ping".utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, 0) }
+        usleep(20_000)
+        #expect(buffer.withUnsafeMutableBytes { stream.read(into: $0) } == .transferred(4))
+        #expect(Array(buffer[0..<4]) == Array("ping".utf8))
+        #expect(Array("pong".utf8).withUnsafeBytes { stream.write($0) } == .transferred(4))
+        shutdown(client, Int32(SHUT_WR))
+        usleep(20_000)
+        #expect(buffer.withUnsafeMutableBytes { stream.read(into: $0) } == .endOfStream)
+        stream.close()
+        queue.sync { listener.stop() }
+    }
+
+    @Test func writingToAResetPeerFailsWithoutSignal() throws {
+        ProcessSignals.ignoreBrokenPipe()
+        let socket = try ListeningSocket(host: "127.0.0.1", port: 0)
+        defer { socket.close() }
+        let client = Self.connectClient(socket.address.port)
+        var fd: Int32 = -1
+        for _ in 0..<200 where fd < 0 {
+            fd = accept(socket.fileDescriptor, nil, nil)
+            if fd < 0 { usleep(5_000) }
+        }
+        var option = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(client, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        close(client)
+        usleep(20_000)
+        let stream = PlainSocketStream(fileDescriptor: fd)
+        let payload = [UInt8](repeating: 1, count: 100_000)
+        var result = IOResult.transferred(0)
+        for _ in 0..<5 {
+            result = payload.withUnsafeBytes { stream.write($0) }
+            if case .failed = result { break }
+        }
+        guard case .failed(let code) = result else {
+            Issue.record("write to a reset peer gave \(result)")
+            return
+        }
+        #expect(code == ECONNRESET || code == EPIPE)
+        stream.close()
+    }
+
+    @Test func gatheredWriteSendsAllVectors() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+        defer { close(fds[1]) }
+        let stream = PlainSocketStream(fileDescriptor: fds[0])
+        let head = Array("head|".utf8), body = Array("body".utf8)
+        let result = head.withUnsafeBytes { h in
+            body.withUnsafeBytes { b in
+                let vectors = [
+                    iovec(iov_base: UnsafeMutableRawPointer(mutating: h.baseAddress), iov_len: h.count),
+                    iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress), iov_len: b.count),
+                ]
+                return vectors.withUnsafeBufferPointer { stream.write(vectors: $0) }
+            }
+        }
+        #expect(result == .transferred(9))
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let n = buffer.withUnsafeMutableBytes { read(fds[1], $0.baseAddress, $0.count) }
+        #expect(Array(buffer[0..<n]) == Array("head|body".utf8))
+        stream.close()
+    }
+}
