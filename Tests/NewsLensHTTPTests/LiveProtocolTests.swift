@@ -208,6 +208,10 @@ import Glibc
                 let mid = try live.client()
                 mid.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\nabc")
                 mid.reset()
+                let uploader = try live.client()
+                uploader.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 400000\r\n\r\n"
+                              + String(repeating: "u", count: 300_000))
+                uploader.reset()  // the reset lands while most of the upload is still unread
                 let reader = try live.client()
                 reader.send(String(repeating: request("GET", "/big?size=200000"), count: 5))
                 reader.reset()

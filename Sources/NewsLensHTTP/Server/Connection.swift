@@ -61,12 +61,17 @@ final class Connection: @unchecked Sendable {
     func start() {
         worker.register(self)
         deadline.set(.header, now: MonotonicClock.now(), timeout: context.configuration.timeouts.header)
+        // The first request usually arrives with the connection: answering it before any read source exists
+        // saves an epoll round trip, and a connection that closes after one response never registers at all.
+        onReadable()
+        guard phase != .closed else { return }
         let source = DispatchSource.makeReadSource(fileDescriptor: stream.fileDescriptor, queue: worker.queue)
         source.setEventHandler { [unowned self] in self.onReadable() }
         source.setCancelHandler { [self] in self.sourceCancelled() }
         readSource = source
         pendingCancels += 1
         source.activate()
+        updateReadInterest()
     }
 
     // MARK: reading
@@ -75,8 +80,15 @@ final class Connection: @unchecked Sendable {
         guard phase != .closed else { return }
         // One read per readiness event is enough while Dispatch keeps reporting the descriptor. It stops
         // after EPOLLHUP (a reset that arrived with the data we just read), so a request left incomplete
-        // after a read is read once more: EAGAIN proves the descriptor is still watched.
-        for _ in 0..<8 {
+        // after a read is read again until EAGAIN proves the descriptor is still watched.
+        var rounds = 0
+        while true {
+            rounds += 1
+            if rounds > 8 {
+                // Fairness: let other connections on this queue run, then go on reading (no event may come).
+                worker.queue.async { [self] in self.onReadable() }
+                break
+            }
             let limit = phase == .head ? context.maxHeadBuffer : max(Self.initialBuffer, context.maxHeadBuffer)
             let space = input.writableSpace(minimum: 4096, maxCapacity: limit)
             if space.count == 0 { break }
@@ -244,6 +256,7 @@ final class Connection: @unchecked Sendable {
         }
         worker.unregister(self)
         context.activeConnections.subtract(1, ordering: .relaxed)
+        if pendingCancels == 0 { release() }
     }
 
     var stateDescription: String {
@@ -253,7 +266,11 @@ final class Connection: @unchecked Sendable {
 
     private func sourceCancelled() {
         pendingCancels -= 1
-        guard pendingCancels == 0 else { return }
+        if pendingCancels == 0 { release() }
+    }
+
+    /// Closes the descriptor and frees the buffer, once no event source can touch them.
+    private func release() {
         stream.close()
         input.deallocate()
         readSource = nil

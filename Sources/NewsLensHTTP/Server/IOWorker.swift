@@ -67,6 +67,9 @@ final class IOWorker: @unchecked Sendable {
             if i < connections.count { connections[i].drain() }
             i -= 1
         }
+        for connection in connections {
+            context.logger.debug("draining", metadata: ["connection": .string(connection.stateDescription)])
+        }
     }
 
     /// End of the shutdown grace period: close whatever is left.
