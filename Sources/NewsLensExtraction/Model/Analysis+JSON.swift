@@ -21,7 +21,13 @@ extension Analysis {
 extension Span {
     public func write(to w: inout JSONWriter) {
         w.beginObject()
-        if let caption { w.field("caption", caption) } else { w.field("paragraph", paragraph ?? 0) }
+        if headline {
+            w.field("headline", true)
+        } else if let caption {
+            w.field("caption", caption)
+        } else {
+            w.field("paragraph", paragraph ?? 0)
+        }
         w.field("start", start)
         w.field("end", end)
         if let sourceStart, let sourceEnd {

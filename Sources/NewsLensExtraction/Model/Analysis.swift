@@ -17,11 +17,13 @@ public struct Analysis: Sendable, Hashable {
     }
 }
 
-/// A half-open range of Unicode scalars in `paragraphs[paragraph]` (or in `captions[caption].text`),
-/// with the same range in the submitted plain text when there was one.
+/// A half-open range of Unicode scalars in `paragraphs[paragraph]` (or in `captions[caption].text`, or in
+/// the headline when `headline` is set), with the same range in the submitted plain text when there was one.
 public struct Span: Sendable, Hashable {
     public var paragraph: Int?
     public var caption: Int?
+    /// The range is in `article.headline` (JSON `"headline": true` in place of `"paragraph"`).
+    public var headline = false
     public var start: Int
     public var end: Int
     public var sourceStart: Int?
@@ -35,6 +37,12 @@ public struct Span: Sendable, Hashable {
         self.end = end
         self.sourceStart = sourceStart
         self.sourceEnd = sourceEnd
+    }
+
+    /// A range in the headline.
+    public init(headline: Bool, start: Int, end: Int, sourceStart: Int? = nil, sourceEnd: Int? = nil) {
+        self.init(start: start, end: end, sourceStart: sourceStart, sourceEnd: sourceEnd)
+        self.headline = headline
     }
 }
 

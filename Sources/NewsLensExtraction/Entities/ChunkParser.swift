@@ -1,0 +1,156 @@
+/// Turns one chunk of capitalised words into name candidates, rule by rule: a known phrase ("North
+/// Korea"); an organization or place by its words ("Irving Police Department", "Jamarat Bridge",
+/// "University of Texas"); else affiliation + title + honorific + name ("Japanese | Foreign Minister |
+/// Taro Aso"), the name typed by given names, surnames and acronyms (`NameTyper`).
+struct ChunkParser: Sendable {
+    let resources: EntityResources
+    let titles: TitleParser
+    let typer: NameTyper
+
+    init(resources: EntityResources) {
+        self.resources = resources
+        titles = TitleParser(gazetteer: resources.gazetteer)
+        typer = NameTyper()
+    }
+
+    var gazetteer: Gazetteer { resources.gazetteer }
+
+    /// Adds the candidates of chunk `a ..< b` of unit `u` (index `unit`) to `out`; `affiliation` is an
+    /// entity named just before with a possessive ("New Zealand's Prime Minister John Key").
+    func parse(_ u: EntityUnit, unit: Int, _ a0: Int, _ b: Int, affiliation: EntityRef?, into out: inout [NameCandidate]) {
+        var a = a0
+        // "The": part of the name only when a known phrase says so ("The Hague", "The Guardian")
+        if u.has(a, .determiner) {
+            if let m = gazetteer.match(u.tokens, at: a, limit: b), m.length > 1 {
+                if a + m.length == b { addKnown(u, unit, a, b, m.hit, into: &out); return }
+            }
+            a += 1
+            guard a < b else { return }
+        }
+        let weak = isWeakStart(u, a)
+        if weak && b - a == 1 {
+            var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: .unknown, evidence: .fallback)
+            c.strength = .weak
+            out.append(c)
+            return
+        }
+        if weak && !startsNameAnyway(u, a, b) { a += 1 }
+        if b - a == 1 && u.has(a, .notName) && !u.tokens[a].flags.contains(.allCaps) { return }
+        if b - a == 1 && u.tokens[a].length == 1 { return }
+
+        // 1. a known phrase, the whole chunk
+        if let m = gazetteer.match(u.tokens, at: a, limit: b), a + m.length == b {
+            addKnown(u, unit, a, b, m.hit, into: &out)
+            return
+        }
+        // 2. the last word says organization or place ("Clearwater Energy", "Fisht Stadium")
+        if b - a >= 2 && u.isCapitalized(b - 1) && u.has(b - 1, [.orgLast, .placeLast]) && !u.has(b - 1, .given) {
+            let type: NameType = u.has(b - 1, .orgLast) ? .organization : .place
+            addStructured(u, unit, a, b, type, into: &out)
+            return
+        }
+        // 3. an organization word before "of" / "for" / "on" ("University of Texas", "Court of Cassation")
+        var k = a
+        while k + 1 < b {
+            if u.isCapitalized(k) && u.has(k, [.orgFirst, .orgLast]) && u.isLower(k + 1, .connector)
+                && u.tokens[k + 1].hash != EntityWords.and {
+                let end = organizationEnd(u, a, b)
+                addStructured(u, unit, a, end, .organization, into: &out)
+                if end < b {
+                    parse(u, unit: unit, end, b, affiliation: .candidate(out.count - 1), into: &out)
+                }
+                return
+            }
+            k += 1
+        }
+        // 4. "Mount Everest", "Gulf of Mexico"
+        if b - a >= 2 && u.has(a, .placeFirst) && u.isCapitalized(a) && !u.has(a, .given) {
+            addStructured(u, unit, a, b, .place, into: &out)
+            return
+        }
+        segment(u, unit: unit, a, b, affiliation: affiliation, into: &out)
+    }
+
+    /// A sentence-initial (or title-case headline) word that is an ordinary English word: "Reopening",
+    /// "Burns", "Police". Countries and organizations the gazetteer knows are names all the same ("China").
+    func isWeakStart(_ u: EntityUnit, _ a: Int) -> Bool {
+        let t = u.tokens[a]
+        guard t.flags.contains(.sentenceStart) || u.titleCase else { return false }
+        guard u.has(a, [.common, .determiner]) || u.titleCase && !t.flags.contains(.allCaps) else { return false }
+        if let m = gazetteer.match(u.tokens, at: a, limit: u.tokens.count) {
+            return m.hit.kind == .city || m.hit.kind == .region || m.hit.kind == .capital
+        }
+        return true
+    }
+
+    /// A weak first word that still belongs to the name: a title word, an honorific, a given name followed by
+    /// a non-ordinary capitalised word ("Will Smith"), an organization or place opener.
+    private func startsNameAnyway(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
+        if u.titleCase && !u.has(a, [.common, .determiner]) { return true }
+        if u.has(a, [.titleHead, .titleModifier, .honorific, .orgFirst, .placeFirst]) { return true }
+        if u.has(a, .given) && !u.has(a + 1, .common) { return true }
+        if u.has(a, .portfolio) && a + 1 < b && u.has(a + 1, WordClass.titleWord) { return true }
+        return false
+    }
+
+    /// Where an organization that starts at `a` ends: before a trailing person's name ("... Council on
+    /// American-Islamic Relations | Alia Salem"), else at `b`.
+    private func organizationEnd(_ u: EntityUnit, _ a: Int, _ b: Int) -> Int {
+        var k = a + 2
+        while k < b - 1 {
+            if u.isCapitalized(k) && u.has(k, .given) && !u.has(k, [.orgLast, .portfolio, .common])
+                && !u.isLower(k - 1, .connector) {
+                var j = k + 1
+                while j < b && u.isCapitalized(j) { j += 1 }
+                if j == b && b - k <= 3 { return k }
+            }
+            k += 1
+        }
+        return b
+    }
+
+    /// An organization or place named by its words; known places inside it are mentioned too
+    /// ("US National Park Service" → United States; "Municipality of Livorno" → Livorno).
+    private func addStructured(_ u: EntityUnit, _ unit: Int, _ a: Int, _ b: Int, _ type: NameType,
+                               into out: inout [NameCandidate]) {
+        var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: type,
+                              evidence: type == .place ? .placeWord : .orgWord)
+        c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
+        let civic = type == .place || u.has(b - 1, .civic)
+        var inner: [NameCandidate] = []
+        var k = a
+        while k < b {
+            guard let m = gazetteer.match(u.tokens, at: k, limit: b), u.isCapitalized(k) else { k += 1; continue }
+            let afterOf = k > a && u.isLower(k - 1, .connector)
+            switch m.hit.kind {
+            case .country, .organization:
+                if m.length < b - a { inner.append(known(unit, k, k + m.length, m.hit)) }
+            case .capital, .city, .region:
+                if civic || afterOf, m.length < b - a {
+                    var n = known(unit, k, k + m.length, m.hit)
+                    n.type = .place
+                    inner.append(n)
+                }
+            case .demonym:
+                c.affiliation = .known(m.hit.entity)
+            }
+            k += m.length
+        }
+        out.append(c)
+        for var n in inner {
+            n.nested = true
+            out.append(n)
+        }
+    }
+
+    func known(_ unit: Int, _ a: Int, _ b: Int, _ hit: GazetteerHit) -> NameCandidate {
+        NameCandidate.known(unit, a, b, hit)
+    }
+
+    private func addKnown(_ u: EntityUnit, _ unit: Int, _ a: Int, _ b: Int, _ hit: GazetteerHit,
+                          into out: inout [NameCandidate]) {
+        var c = known(unit, a, b, hit)
+        c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
+        out.append(c)
+    }
+}

@@ -1,0 +1,132 @@
+/// Rules that look around a candidate in its sentence, run after the sentence's chunks are parsed:
+/// - speech: a name before or after a speech verb is a speaker, so an unknown one is a person ("Joseph said");
+/// - appositions: "Priya Natarajan, an analyst at Clearwater Energy" (title, affiliation), "coach Alireza
+///   Mehraban", "Clearwater Energy analyst Priya Natarajan";
+/// - acronyms in brackets: "Asia-Pacific Economic Cooperation (APEC)" links the two;
+/// - capitals: "Pyongyang's test", "Tokyo was refusing" stand for the country; "in Tokyo" is the city;
+/// - agency credits: "(Reuters)", "(AP Photo/...)" are credits, not mentions.
+struct ContextRules: Sendable {
+    let gazetteer: Gazetteer
+
+    func apply(_ u: EntityUnit, sentence: Range<Int>, to out: inout [NameCandidate], from first: Int) {
+        var i = first
+        while i < out.count {
+            if !out[i].nested && !out[i].aliasOnly { applyOne(u, sentence, i, &out, first) }
+            i += 1
+        }
+    }
+
+    private func applyOne(_ u: EntityUnit, _ s: Range<Int>, _ i: Int, _ out: inout [NameCandidate], _ first: Int) {
+        let c = out[i]
+        let before = (c.hasTitle ? c.titleStart : c.tokenStart) - 1
+        var after = c.tokenEnd
+        if c.possessive { after += 1 }
+        // agency credit: "(Reuters)", "[AP]", "(AP Photo/Jane Doe)"
+        if c.known >= 0, gazetteer.entities[Int(c.known)].kind == .agency, c.type == .organization,
+           u.isPunct(c.tokenStart - 1, EntityWords.openParen) || u.isPunct(c.tokenStart - 1, EntityWords.openBracket) {
+            out[i].dropped = true
+            return
+        }
+        // acronym defined in brackets right after a name
+        if u.isPunct(c.tokenEnd, EntityWords.openParen), u.isPunct(c.tokenEnd + 2, EntityWords.closeParen),
+           c.type == .organization || c.type == .unknown || c.type == .country, c.length >= 2 {
+            if let j = out.indices.first(where: { $0 > i && out[$0].unit == c.unit && out[$0].tokenStart == c.tokenEnd + 1 }),
+               u.tokens[c.tokenEnd + 1].flags.contains(.allCaps) {
+                let t: NameType = c.type == .unknown ? .organization : c.type
+                out[i].type = t
+                out[i].acronym = j
+                out[j].type = t
+                if out[j].known < 0 { out[j].known = c.known }
+                out[j].evidence = .acronym
+            }
+        }
+        // capitals: the city after a place preposition, else the government of the country
+        if c.gazetteerKind == .capital, c.type == .place {
+            if !isLocative(u, c, out, i) {
+                out[i].type = .country
+            }
+        }
+        guard c.type == .unknown || c.type == .person else { return }
+        // speech verb after the name ("Aso said") or before it ("said Ingrid Halvorsen")
+        if u.isLower(after, .speechVerb) || (after < s.upperBound && u.isPunct(after, EntityWords.comma) && u.isLower(after + 1, .speechVerb))
+            || u.isLower(before, .speechVerb) {
+            if c.type == .unknown && !u.tokens[c.tokenStart].flags.contains(.allCaps) {
+                out[i].type = .person
+                out[i].evidence = .speech
+            }
+        }
+        // apposition after: ", an analyst at Clearwater Energy", ", the team's coach"
+        if u.isPunct(after, EntityWords.comma), let (role, end) = roleAfter(u, after + 1, s.upperBound) {
+            out[i].type = .person
+            out[i].evidence = c.type == .person ? c.evidence : .apposition
+            if out[i].roleTitle == nil && !out[i].hasTitle { out[i].roleTitle = u.string(role.lowerBound, role.upperBound) }
+            if let j = candidate(startingAt: end, in: out, unit: c.unit, after: i), out[i].affiliation == nil {
+                if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
+                out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
+            }
+        }
+        // role before: "coach Alireza Mehraban", "the team's coach, Alireza Mehraban", "Clearwater Energy analyst X"
+        var r = before
+        if u.isPunct(r, EntityWords.comma) { r -= 1 }
+        if r >= s.lowerBound, u.isLower(r, .role), !c.hasTitle {
+            out[i].type = .person
+            if c.type == .unknown { out[i].evidence = .apposition }
+            if out[i].roleTitle == nil { out[i].roleTitle = u.string(r, r + 1) }
+            if r - 1 >= 0, let j = out[first..<i].lastIndex(where: { $0.tokenEnd == r && !$0.nested }),
+               out[i].affiliation == nil, out[j].type != .person {
+                if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
+                out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
+            }
+        }
+    }
+
+    /// ", a senior analyst at" / ", the Afghan team's coach,": the role word's range and the token after
+    /// "at/of/for/with" (where the employer starts), or the token after the role.
+    private func roleAfter(_ u: EntityUnit, _ start: Int, _ end: Int) -> (Range<Int>, Int)? {
+        var k = start
+        guard k < end else { return nil }
+        if u.isLower(k, .determiner) { k += 1 }
+        var steps = 0
+        while k < end && steps < 5 {
+            if u.isLower(k, .role) {
+                var e = k + 1
+                while e < end, u.isLower(e, .role) { e += 1 }  // "chief executive"
+                var next = e
+                let h = next < end ? u.tokens[next].hash : 0
+                if h == EntityWords.at || h == EntityWords.of || h == EntityWords.for || h == EntityWords.with {
+                    next += 1
+                    if next < end, u.tokens[next].hash == EntityWords.the { next += 1 }
+                }
+                return (k..<e, next)
+            }
+            // modifiers: lowercase words ("senior", "former"), or a possessive owner ("the Afghan team's")
+            guard u.isWord(k), !u.has(k, [.speechVerb, .connector, .determiner]) || u.tokens[k].flags.contains(.capitalized) else {
+                return nil
+            }
+            k += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    private func candidate(startingAt t: Int, in out: [NameCandidate], unit: Int, after i: Int) -> Int? {
+        out.indices.first { $0 > i && out[$0].unit == unit && out[$0].tokenStart == t && !out[$0].nested }
+    }
+
+    /// A capital used as a place: after a place preposition ("in Tokyo", "for Seoul" unless "for Tokyo to
+    /// stay away"), in a list after another place ("to Beijing and Moscow"), or before ", <region>".
+    private func isLocative(_ u: EntityUnit, _ c: NameCandidate, _ out: [NameCandidate], _ i: Int) -> Bool {
+        var p = c.tokenStart - 1
+        if p >= 0, u.tokens[p].hash == EntityWords.the { p -= 1 }
+        if u.isLower(p, .locative) { return true }
+        if p >= 0, u.tokens[p].hash == EntityWords.for { return !(u.isWord(c.tokenEnd) && u.tokens[c.tokenEnd].hash == EntityWords.to) }
+        if p >= 0, u.tokens[p].hash == EntityWords.and || u.isPunct(p, EntityWords.comma),
+           let j = out[..<i].lastIndex(where: { $0.unit == c.unit && $0.tokenEnd == p }) {
+            return out[j].type == .place
+        }
+        if u.isPunct(c.tokenEnd, EntityWords.comma), let j = candidate(startingAt: c.tokenEnd + 1, in: out, unit: c.unit, after: i) {
+            return out[j].type == .place || out[j].gazetteerKind == .region
+        }
+        return false
+    }
+}

@@ -1,0 +1,93 @@
+/// What a single word may be for name recognition — given name, title word, organization or place word,
+/// weekday — packed into one bit set so the recognizer pays one hash probe per token for all of it.
+public struct WordClass: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// An ordinary lowercase English word (SCOWL): "reopening", "burns", "these".
+    public static let common = WordClass(rawValue: 1 << 0)
+    /// A capitalised word SCOWL knows as a name ("Japan", "Mecca", "Joseph").
+    public static let proper = WordClass(rawValue: 1 << 1)
+    public static let givenMale = WordClass(rawValue: 1 << 2)
+    public static let givenFemale = WordClass(rawValue: 1 << 3)
+    public static let surname = WordClass(rawValue: 1 << 4)
+    public static let titleHead = WordClass(rawValue: 1 << 5)
+    public static let titleModifier = WordClass(rawValue: 1 << 6)
+    public static let portfolio = WordClass(rawValue: 1 << 7)
+    public static let honorific = WordClass(rawValue: 1 << 8)
+    public static let role = WordClass(rawValue: 1 << 9)
+    public static let orgLast = WordClass(rawValue: 1 << 10)
+    public static let orgFirst = WordClass(rawValue: 1 << 11)
+    public static let placeLast = WordClass(rawValue: 1 << 12)
+    public static let placeFirst = WordClass(rawValue: 1 << 13)
+    public static let connector = WordClass(rawValue: 1 << 14)
+    public static let particle = WordClass(rawValue: 1 << 15)
+    public static let notName = WordClass(rawValue: 1 << 16)
+    /// A verb that reports speech ("said", "told"): after a name it marks a speaker, i.e. a person or body.
+    public static let speechVerb = WordClass(rawValue: 1 << 17)
+    /// A preposition of place ("in", "at", "near"): a capital after it is the city, not the government.
+    public static let locative = WordClass(rawValue: 1 << 18)
+    /// Masculine / feminine words that settle a person's gender ("Mr", "King", "Mrs", "Queen").
+    public static let male = WordClass(rawValue: 1 << 19)
+    public static let female = WordClass(rawValue: 1 << 20)
+    /// Determiners and pronouns that start a noun phrase, never a name ("The", "This", "Our").
+    public static let determiner = WordClass(rawValue: 1 << 21)
+
+    /// An organization word naming a public body of a place ("Police", "District", "University"): a city
+    /// in front of it is a mention of that city too ("Irving Police Department").
+    public static let civic = WordClass(rawValue: 1 << 22)
+
+    public static let given: WordClass = [.givenMale, .givenFemale]
+    public static let titleWord: WordClass = [.titleHead, .titleModifier, .portfolio]
+}
+
+/// The word lexicon of the entity stage, from `Resources/entities/*` (see `Resources/README.md`):
+/// one `WordTable` from folded word hash to `WordClass`.
+public struct EntityLexicon: Sendable {
+    private var table = WordTable<WordClass>(minimumCapacity: 100_000)
+
+    public init() {}
+
+    @inline(__always)
+    public subscript(hash: UInt64) -> WordClass { table[hash] ?? [] }
+
+    @inline(__always)
+    public func classes(of token: Token) -> WordClass { token.kind == .word ? (table[token.hash] ?? []) : [] }
+
+    public mutating func add(_ word: some StringProtocol, _ classes: WordClass) {
+        var w = Substring(word)
+        if w.count > 1, w.hasSuffix(".") { w = w.dropLast() }  // "Mr." hashes as "mr", as the tokenizer does
+        let h = WordHash.hash(w)
+        table.insert(h, (table[h] ?? []).union(classes))
+    }
+
+    /// Loads the lexicon files; `read` returns a resource's entries (tab-separated fields per line).
+    public static func load(_ read: (String) -> [[Substring]]) -> EntityLexicon {
+        var lex = EntityLexicon()
+        for f in read("entities/common-words.txt") { lex.add(f[0], .common) }
+        for f in read("entities/proper-words.txt") { lex.add(f[0], .proper) }
+        for f in read("entities/surnames.txt") { lex.add(f[0], .surname) }
+        for f in read("entities/given-names.tsv") {
+            switch f.count > 1 ? f[1] : "u" {
+            case "m": lex.add(f[0], .givenMale)
+            case "f": lex.add(f[0], .givenFemale)
+            default: lex.add(f[0], .given)
+            }
+        }
+        let roles: [Substring: WordClass] = [
+            "head": .titleHead, "modifier": .titleModifier, "portfolio": .portfolio, "honorific": .honorific,
+            "role": .role, "org-last": .orgLast, "org-first": .orgFirst, "place-last": .placeLast,
+            "place-first": .placeFirst, "connector": .connector, "particle": .particle, "not-name": .notName,
+            "speech": .speechVerb, "locative": .locative, "male": .male, "female": .female,
+            "determiner": .determiner, "civic": .civic,
+        ]
+        for file in ["entities/titles.tsv", "entities/name-words.tsv", "entities/context-words.tsv"] {
+            for f in read(file) where f.count > 1 {
+                var classes: WordClass = []
+                for r in f[1].split(separator: ",") { classes.formUnion(roles[r] ?? []) }
+                lex.add(f[0], classes)
+            }
+        }
+        return lex
+    }
+}

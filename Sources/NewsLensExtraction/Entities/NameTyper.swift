@@ -1,0 +1,61 @@
+/// Types a bare name (no title, no honorific, not a known phrase) by its own words: a given name in front
+/// ("Nick Moreau"), a known surname at the end of two or three unusual words ("Marc Lamont Hill"), capitals
+/// ("USI" is an acronym, so an organization). Anything else stays `unknown` for the document-level rules.
+struct NameTyper: Sendable {
+    /// Whether `a ..< b` reads as a person's name by its words alone.
+    func looksLikePersonName(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
+        let n = b - a
+        guard n >= 2, n <= 4 else { return false }
+        for k in a..<b where !u.isCapitalized(k) && !u.isLower(k, .particle) { return false }
+        for k in a..<b where u.has(k, [.orgLast, .placeLast, .titleHead, .notName]) && !u.has(k, [.given, .surname]) {
+            return false
+        }
+        if u.has(a, .given) && !u.tokens[a].flags.contains(.allCaps) {
+            // "Will Smith" but not "Young Americans": an ordinary first word needs an unusual second
+            return !u.has(a, .common) || !u.has(a + 1, .common) || u.has(a + 1, .surname)
+        }
+        if u.tokens[a].flags.contains(.initial) { return true }  // "K.C. Maurer", "J. Smith"
+        return false
+    }
+
+    /// Gender from the first given name, when the census lists it for one sex only.
+    func gender(_ u: EntityUnit, _ a: Int, _ b: Int) -> Gender? {
+        guard a < b else { return nil }
+        let c = u.classes[a]
+        if c.contains(.givenMale) && !c.contains(.givenFemale) { return .male }
+        if c.contains(.givenFemale) && !c.contains(.givenMale) { return .female }
+        return nil
+    }
+
+    func type(_ u: EntityUnit, unit: Int, _ a: Int, _ b: Int, gazetteer: Gazetteer) -> NameCandidate {
+        var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: .unknown, evidence: .fallback)
+        let n = b - a
+        if let m = gazetteer.match(u.tokens, at: a, limit: b), m.length == n {
+            return NameCandidate.known(unit, a, b, m.hit)
+        }
+        if n == 1 {
+            let t = u.tokens[a]
+            if t.flags.contains(.allCaps) && t.length >= 2 && t.length <= 7 && !u.has(a, .notName) {
+                c.type = .organization
+                c.evidence = .acronym
+            }
+            return c
+        }
+        if looksLikePersonName(u, a, b) {
+            c.type = .person
+            c.evidence = u.has(a, .given) ? .givenName : .surname
+            c.gender = gender(u, a, b)
+            return c
+        }
+        // two or three capitalised words, none of them ordinary, the last a known surname: "Lamont Hill"
+        if n <= 3 && u.has(b - 1, .surname) {
+            var ordinary = false
+            for k in a..<b where u.has(k, [.common, .titleWord, .orgLast, .placeLast]) && !u.has(k, .surname) { ordinary = true }
+            if !ordinary {
+                c.type = .person
+                c.evidence = .surname
+            }
+        }
+        return c
+    }
+}

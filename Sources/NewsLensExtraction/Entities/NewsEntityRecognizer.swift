@@ -1,0 +1,29 @@
+/// The entity stage of the pipeline (`EntityRecognizer`): finds people, organizations, countries and places
+/// in the headline, body and captions with gazetteers and rules (no model), types and merges their
+/// mentions over the whole article, and builds the participants.
+public struct NewsEntityRecognizer: EntityRecognizer {
+    public let resources: EntityResources
+    private let scanner: NameScanner
+
+    public init(resources: EntityResources = .shared) {
+        self.resources = resources
+        scanner = NameScanner(resources: resources)
+    }
+
+    public func recognize(_ document: ArticleDocument) -> EntityLayer {
+        var units: [EntityUnit] = []
+        units.reserveCapacity(document.paragraphs.count + document.captions.count + 1)
+        if let h = document.headline { units.append(EntityUnit(location: .headline, text: h, lexicon: resources.lexicon)) }
+        for (i, p) in document.paragraphs.enumerated() {
+            units.append(EntityUnit(location: .paragraph(i), text: p, lexicon: resources.lexicon))
+        }
+        for (i, c) in document.captions.enumerated() {
+            units.append(EntityUnit(location: .caption(i), text: c, lexicon: resources.lexicon))
+        }
+        var candidates: [NameCandidate] = []
+        for (i, u) in units.enumerated() { scanner.scan(u, unit: i, into: &candidates) }
+        DocumentTyping().apply(units, &candidates)
+        let (clusters, of) = EntityClusterer().cluster(units, candidates)
+        return ParticipantBuilder(gazetteer: resources.gazetteer).build(units, candidates, clusters, of)
+    }
+}
