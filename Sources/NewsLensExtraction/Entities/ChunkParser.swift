@@ -43,6 +43,19 @@ struct ChunkParser: Sendable {
             addKnown(u, unit, a, b, m.hit, into: &out)
             return
         }
+        // 1b. a region of a known place: "Southern Indiana", "Northern Ireland"
+        if b - a >= 2, u.has(a, .compass), let m = gazetteer.match(u.tokens, at: a + 1, limit: b), a + 1 + m.length == b,
+           m.hit.kind != .organization && m.hit.kind != .demonym {
+            out.append(NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: .place, evidence: .placeWord))
+            return
+        }
+        // 2a. an event, law or prize ("Waitangi Day", "Clean Air Act", "Operation Clambake"): no participant,
+        // but the places and people in its name are mentioned
+        if b - a >= 2 && (u.has(b - 1, .eventLast) && u.isCapitalized(b - 1) || u.has(a, .eventFirst))
+            && !typer.looksLikePersonName(u, a, b) {
+            addStructured(u, unit, a, b, nil, into: &out)
+            return
+        }
         // 2. the last word says organization or place ("Clearwater Energy", "Fisht Stadium")
         if b - a >= 2 && u.isCapitalized(b - 1) && u.has(b - 1, [.orgLast, .placeLast]) && !u.has(b - 1, .given) {
             let type: NameType = u.has(b - 1, .orgLast) ? .organization : .place
@@ -111,15 +124,28 @@ struct ChunkParser: Sendable {
 
     /// An organization or place named by its words; known places inside it are mentioned too
     /// ("US National Park Service" → United States; "Municipality of Livorno" → Livorno).
-    private func addStructured(_ u: EntityUnit, _ unit: Int, _ a: Int, _ b: Int, _ type: NameType,
+    /// (`type` nil: an event, only its inner names are mentioned.)
+    private func addStructured(_ u: EntityUnit, _ unit: Int, _ a: Int, _ b: Int, _ type: NameType?,
                                into out: inout [NameCandidate]) {
-        var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: type,
+        var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: type ?? .unknown,
                               evidence: type == .place ? .placeWord : .orgWord)
         c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
-        let civic = type == .place || u.has(b - 1, .civic)
+        let civic = type != .organization || u.has(b - 1, .civic)
         var inner: [NameCandidate] = []
         var k = a
+        // a person the body is named after: "Andy Warhol Foundation", "Chiang Kai Shek Memorial Hall"
+        for n in [3, 2] where a + n < b && typer.looksLikePersonName(u, a, a + n) && u.isCapitalized(a + n) {
+            inner.append(NameCandidate(unit: unit, tokenStart: a, tokenEnd: a + n, type: .person, evidence: .givenName))
+            k = a + n
+            break
+        }
         while k < b {
+            if u.has(k, .compass), k + 1 < b, let m = gazetteer.match(u.tokens, at: k + 1, limit: b),
+               m.hit.kind == .region || m.hit.kind == .country, civic || k > a && u.isLower(k - 1, .connector) {
+                inner.append(NameCandidate(unit: unit, tokenStart: k, tokenEnd: k + 1 + m.length, type: .place, evidence: .placeWord))
+                k += 1 + m.length
+                continue
+            }
             guard let m = gazetteer.match(u.tokens, at: k, limit: b), u.isCapitalized(k) else { k += 1; continue }
             let afterOf = k > a && u.isLower(k - 1, .connector)
             switch m.hit.kind {
@@ -136,9 +162,9 @@ struct ChunkParser: Sendable {
             }
             k += m.length
         }
-        out.append(c)
+        if type != nil { out.append(c) }
         for var n in inner {
-            n.nested = true
+            n.nested = type != nil
             out.append(n)
         }
     }

@@ -47,6 +47,12 @@ struct ContextRules: Sendable {
             }
         }
         guard c.type == .unknown || c.type == .person else { return }
+        // "US Undersecretary A (C) and Undersecretary B (R)": coordinated titles share the affiliation
+        if c.type == .person, c.hasTitle, c.affiliation == nil, before >= 0, u.tokens[before].hash == EntityWords.and,
+           let j = out[first..<i].lastIndex(where: { $0.type == .person && $0.hasTitle && !$0.titleOnly }),
+           let a = out[j].affiliation {
+            out[i].affiliation = a
+        }
         // speech verb after the name ("Aso said") or before it ("said Ingrid Halvorsen")
         if u.isLower(after, .speechVerb) || (after < s.upperBound && u.isPunct(after, EntityWords.comma) && u.isLower(after + 1, .speechVerb))
             || u.isLower(before, .speechVerb) {

@@ -1,15 +1,22 @@
 /// Document-level typing of candidates the sentence rules left open: a word is typed by what the rest of
 /// the article says about it. "Burns" at a sentence start is the surname of "Nicholas Burns"; "Paris" is
 /// Valeska Paris when the article names her; "USI" is the acronym of "University of Southern Indiana";
-/// "the Church" is the Church of Scientology named before. What stays unknown is decided by fallbacks:
-/// several unusual capitalised words are a person, a weak word is dropped, a lone word is dropped.
+/// "the Church" is the Church of Scientology named before; "The President" is the person named with that
+/// title; in a match report "Sweden" is the national team. What stays unknown is decided by fallbacks:
+/// several unusual capitalised words are a person, a weak or lone unknown word is dropped.
 struct DocumentTyping: Sendable {
     func apply(_ units: [EntityUnit], _ cs: inout [NameCandidate]) {
-        // Name parts of people named in full, and of organizations named in several words.
+        // 1. several capitalised words no rule typed
+        for i in cs.indices where cs[i].type == .unknown && !cs[i].dropped && cs[i].length >= 2 && cs[i].strength == .strong
+            && !cs[i].titleOnly {
+            cs[i].type = fallbackType(units[cs[i].unit], cs[i])
+            cs[i].evidence = .fallback
+        }
+        // 2. name parts of people named in full, organizations named in several words, typed names
         var personLast: [UInt64: Int] = [:], personFirst: [UInt64: Int] = [:]
         var orgWords: [UInt64: Int] = [:], orgInitials: [UInt64: Int] = [:]
         var typed: [UInt64: NameType] = [:]
-        for (i, c) in cs.enumerated() where !c.dropped && !c.aliasOnly && c.strength == .strong {
+        for (i, c) in cs.enumerated() where !c.dropped && !c.aliasOnly && c.strength == .strong && !c.titleOnly {
             let u = units[c.unit]
             if c.type == .person && c.length >= 2 {
                 personLast[u.hash(c.tokenEnd - 1)] = i
@@ -20,7 +27,8 @@ struct DocumentTyping: Sendable {
             }
             if c.type != .unknown { typed[key(u, c)] = c.type }
         }
-        for i in cs.indices where !cs[i].dropped && !cs[i].aliasOnly && !cs[i].nested {
+        // 3. lone and weak words
+        for i in cs.indices where !cs[i].dropped && !cs[i].aliasOnly && !cs[i].nested && !cs[i].titleOnly {
             let c = cs[i]
             let u = units[c.unit]
             let single = c.length == 1
@@ -36,11 +44,6 @@ struct DocumentTyping: Sendable {
                     cs[i].type = .organization
                 } else if let t = typed[key(u, c)] {
                     cs[i].type = t
-                } else if c.strength == .weak {
-                    cs[i].dropped = true
-                    continue
-                } else if !single {
-                    cs[i].type = fallbackType(u, c)
                 } else {
                     cs[i].dropped = true
                     continue
@@ -59,12 +62,73 @@ struct DocumentTyping: Sendable {
                 break
             }
         }
+        resolveTitles(units, &cs)
+        if isSportsReport(units) { nationalTeams(units, &cs) }
     }
 
-    /// Several capitalised words that no rule typed: a person, unless ordinary words make them a body.
+    /// "The President", "the Home Secretary": the person named with that title right after (", Yvette
+    /// Cooper") or last before; else no mention.
+    private func resolveTitles(_ units: [EntityUnit], _ cs: inout [NameCandidate]) {
+        for i in cs.indices where cs[i].titleOnly && !cs[i].dropped {
+            let c = cs[i]
+            let u = units[c.unit]
+            let head = u.hash(c.titleEnd - 1)
+            var target: Int?
+            if u.isPunct(c.tokenEnd + (c.possessive ? 1 : 0), EntityWords.comma) {
+                target = cs.indices.first { j in
+                    cs[j].unit == c.unit && cs[j].tokenStart == c.tokenEnd + 1 && cs[j].type == .person && !cs[j].titleOnly
+                }
+                if let t = target, !cs[t].hasTitle {
+                    cs[t].titleStart = c.titleStart
+                    cs[t].titleEnd = c.titleEnd
+                    if cs[t].affiliation == nil { cs[t].affiliation = c.affiliation }
+                }
+            }
+            if target == nil {
+                target = cs.indices.last { j in
+                    let p = cs[j]
+                    return p.type == .person && !p.titleOnly && !p.dropped && p.hasTitle && (p.unit, p.tokenStart) < (c.unit, c.tokenStart)
+                        && units[p.unit].hash(p.titleEnd - 1) == head
+                }
+            }
+            if let t = target { cs[i].coref = t } else { cs[i].dropped = true }
+        }
+    }
+
+    /// A match report: sports words make up a noticeable share of the text.
+    private func isSportsReport(_ units: [EntityUnit]) -> Bool {
+        var sport = 0, words = 0
+        for u in units {
+            for (i, t) in u.tokens.enumerated() where t.kind == .word {
+                words += 1
+                if u.classes[i].contains(.sport) { sport += 1 }
+            }
+        }
+        return sport >= 8 && sport * 60 >= words
+    }
+
+    /// In a match report a country that is not a place ("in Russia") is its national team.
+    private func nationalTeams(_ units: [EntityUnit], _ cs: inout [NameCandidate]) {
+        for i in cs.indices where cs[i].type == .country && !cs[i].aliasOnly && !cs[i].dropped && !cs[i].nested {
+            let u = units[cs[i].unit]
+            var p = cs[i].tokenStart - 1
+            if p >= 0, u.tokens[p].hash == EntityWords.the { p -= 1 }
+            if u.isLower(p, .locative) && u.tokens[p].hash != EntityWords.to { continue }
+            cs[i].type = .organization
+            cs[i].known = -1
+            cs[i].evidence = .document
+        }
+    }
+
+    /// Several capitalised words that no rule typed: a person, unless ordinary words, capitals or a known
+    /// place make them a body ("Hitwise UK", "Homeland Security").
     private func fallbackType(_ u: EntityUnit, _ c: NameCandidate) -> NameType {
+        if u.has(c.tokenStart, .given) && !u.has(c.tokenStart, .common) && c.length <= 3 { return .person }
         var ordinary = 0
-        for k in c.tokenStart..<c.tokenEnd where u.has(k, [.common, .titleWord]) && !u.has(k, [.given, .surname]) { ordinary += 1 }
+        for k in c.tokenStart..<c.tokenEnd {
+            if u.tokens[k].flags.contains(.allCaps) || u.tokens[k].flags.contains(.hasDigit) { return .organization }
+            if u.has(k, [.common, .titleWord]) && !u.has(k, [.given, .surname]) { ordinary += 1 }
+        }
         if ordinary * 2 >= c.length { return .organization }
         return c.length <= 3 ? .person : .organization
     }

@@ -35,7 +35,7 @@ struct EntityClusterer: Sendable {
                 if let k = byKnown[c.known] { clusters[k].members.append(i); of[i] = k } else { of[i] = add(i, w); byKnown[c.known] = of[i] }
                 continue
             }
-            if c.type == .person && c.length == 1 { continue }
+            if c.type == .person && (c.length == 1 || c.titleOnly) { continue }
             if c.type == .organization && c.length == 1 && c.evidence != .acronym && c.acronymOf == nil { continue }
             if c.type == .person, let k = clusters.indices.first(where: { clusters[$0].type == .person && Self.sameName(clusters[$0].key, w) }) {
                 clusters[k].members.append(i)
@@ -47,7 +47,7 @@ struct EntityClusterer: Sendable {
             if let k = byWords[typedKey] { clusters[k].members.append(i); of[i] = k } else { of[i] = add(i, w); byWords[typedKey] = of[i] }
         }
         // 2. lone words: the nearest person (organization) whose name has that word, last word first
-        for i in order where of[i] < 0 {
+        for i in order where of[i] < 0 && !cs[i].titleOnly {
             let c = cs[i]
             let h = units[c.unit].hash(c.tokenStart)
             let candidates = clusters.indices.filter { k in
@@ -62,7 +62,11 @@ struct EntityClusterer: Sendable {
                 if let k = byWords[typedKey] { clusters[k].members.append(i); of[i] = k } else { of[i] = add(i, [h]); byWords[typedKey] = of[i] }
             }
         }
-        // 3. acronyms join their long forms
+        // 3. titles standing for people join them
+        for i in order where cs[i].titleOnly {
+            if let t = cs[i].coref, of[t] >= 0 { of[i] = of[t]; clusters[of[t]].members.append(i) }
+        }
+        // 4. acronyms join their long forms
         for i in order {
             let target: Int?
             if let j = cs[i].acronymOf { target = of[j] } else { target = nil }

@@ -37,6 +37,15 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// in front of it is a mention of that city too ("Irving Police Department").
     public static let civic = WordClass(rawValue: 1 << 22)
 
+    /// The last word of an event, law or prize, not a participant ("Waitangi Day", "Clean Air Act").
+    public static let eventLast = WordClass(rawValue: 1 << 23)
+    /// The first word of one ("Operation Clambake", "Hurricane Katrina").
+    public static let eventFirst = WordClass(rawValue: 1 << 24)
+    /// A compass word that makes a region of a known place ("Southern Indiana", "Northern Ireland").
+    public static let compass = WordClass(rawValue: 1 << 25)
+    /// A word of sports reports ("goal", "striker", "scored"): countries there are national teams.
+    public static let sport = WordClass(rawValue: 1 << 26)
+
     public static let given: WordClass = [.givenMale, .givenFemale]
     public static let titleWord: WordClass = [.titleHead, .titleModifier, .portfolio]
 }
@@ -79,7 +88,8 @@ public struct EntityLexicon: Sendable {
             "role": .role, "org-last": .orgLast, "org-first": .orgFirst, "place-last": .placeLast,
             "place-first": .placeFirst, "connector": .connector, "particle": .particle, "not-name": .notName,
             "speech": .speechVerb, "locative": .locative, "male": .male, "female": .female,
-            "determiner": .determiner, "civic": .civic,
+            "determiner": .determiner, "civic": .civic, "event-last": .eventLast, "event-first": .eventFirst,
+            "compass": .compass, "sport": .sport,
         ]
         for file in ["entities/titles.tsv", "entities/name-words.tsv", "entities/context-words.tsv"] {
             for f in read(file) where f.count > 1 {

@@ -40,6 +40,8 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     public func match(_ tokens: [Token], at i: Int, limit: Int) -> (length: Int, hit: GazetteerHit)? {
         guard let m = phrases.match(tokens, at: i, limit: limit) else { return nil }
+        // a short word in capitals is an acronym ("USI"), not the town spelt alike ("Usi"); "TOKYO" is Tokyo
+        if !m.value.allCaps, m.length == 1, tokens[i].flags.contains(.allCaps), tokens[i].length <= 4 { return nil }
         if m.value.allCaps {
             // "US" must not match "us" or "Us"
             for k in i..<(i + m.length) where tokens[k].kind == .word && !tokens[k].flags.contains(.allCaps) { return nil }

@@ -67,6 +67,10 @@ struct NameCandidate: Sendable, Hashable {
     var dropped = false
     /// This name is defined as the long form of an acronym written right after it in brackets.
     var acronym: Int?
+    /// A title standing for a person ("The President", "the Home Secretary"); `coref` says whom.
+    var titleOnly = false
+    /// The candidate this one refers to (a title to the person who holds it).
+    var coref: Int?
     /// This all-capital name is the acronym of that candidate's name ("USI" of "University of Southern Indiana").
     var acronymOf: Int?
 

@@ -16,7 +16,7 @@ struct NameChunker: Sendable {
             var j = i + 1
             if let m = gazetteer.match(unit.tokens, at: i, limit: end) { j = max(j, i + m.length) }
             while j < end {
-                if let k = extends(unit, j, end) { j = k } else { break }
+                if let k = extends(unit, i, j, end) { j = k } else { break }
             }
             out.append(i..<j)
             i = j
@@ -34,11 +34,12 @@ struct NameChunker: Sendable {
     }
 
     /// If the chunk can continue at token `j`, the index just after what it takes in; else nil.
-    private func extends(_ u: EntityUnit, _ j: Int, _ end: Int) -> Int? {
+    private func extends(_ u: EntityUnit, _ start: Int, _ j: Int, _ end: Int) -> Int? {
         let t = u.tokens[j]
         if u.isCapitalized(j) && !t.flags.contains(.possessive) {
             // a gazetteer phrase starting here may run over "and" ("Trinidad and Tobago")
             if let m = gazetteer.match(u.tokens, at: j, limit: end) { return j + m.length }
+            if u.has(j, .notName) { return nil }  // "Christchurch | on May", "Questions | Wednesday"
             return j + 1
         }
         // "Movimento 5 Stelle": a number between capitalised words
@@ -49,6 +50,14 @@ struct NameChunker: Sendable {
             return joinsOverAnd(u, j, end) ? j + 1 : nil
         }
         guard u.has(j, .connector) || u.has(j, .particle), h != EntityWords.at else { return nil }
+        // "for" / "on" / "to" join only inside titles and organizations ("Undersecretary for Arms Control",
+        // "Council on American-Islamic Relations"), not "a call by Pyongyang | for Tokyo"
+        if h == EntityWords.for || h == EntityWords.on || h == EntityWords.to {
+            var inside = false
+            for k in start..<j where u.has(k, [.titleHead, .portfolio, .orgFirst, .orgLast]) { inside = true }
+            guard inside else { return nil }
+        }
+        if u.has(j - 1, .notName) { return nil }
         // "of the", "de la": at most two connectors, then a capitalised word
         var k = j + 1
         if k < end, u.isLower(k, [.connector, .particle]) { k += 1 }

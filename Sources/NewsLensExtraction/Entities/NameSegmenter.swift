@@ -12,6 +12,7 @@ extension ChunkParser {
             let rest = pos + m.length
             let personFollows = titles.parse(u, rest, b) != nil || u.has(rest, .honorific)
                 || typer.looksLikePersonName(u, rest, b)
+                || m.hit.kind != .organization && typer.isUnusualName(u, rest, b)  // "United States | Hamdullah Mohib"
             if personFollows || m.hit.kind == .demonym {
                 var c = known(unit, pos, rest, m.hit)
                 if c.gazetteerKind == .capital { c.type = .country }  // "Washington officials"
@@ -27,7 +28,17 @@ extension ChunkParser {
                 c.nested = true
                 out.append(c)
             }
-            guard t.range.upperBound < b else { return }  // a title without a name ("the Prime Minister")
+            guard t.range.upperBound < b else {
+                // a title without a name ("The President", "the Home Secretary"): who holds it is decided later
+                var c = NameCandidate(unit: unit, tokenStart: t.range.lowerBound, tokenEnd: b, type: .person, evidence: .title)
+                c.titleOnly = true
+                c.titleStart = t.range.lowerBound
+                c.titleEnd = b
+                c.affiliation = affiliation
+                c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
+                out.append(c)
+                return
+            }
             title = t
             pos = t.range.upperBound
         }

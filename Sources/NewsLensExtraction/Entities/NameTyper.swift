@@ -7,15 +7,36 @@ struct NameTyper: Sendable {
         let n = b - a
         guard n >= 2, n <= 4 else { return false }
         for k in a..<b where !u.isCapitalized(k) && !u.isLower(k, .particle) { return false }
-        for k in a..<b where u.has(k, [.orgLast, .placeLast, .titleHead, .notName]) && !u.has(k, [.given, .surname]) {
+        for k in a..<b where u.has(k, [.orgLast, .placeLast, .titleHead, .notName, .eventLast]) && !u.has(k, [.given, .surname]) {
             return false
         }
+        // beyond the surname, ordinary words end a name: "Andy Warhol | Photographic Legacy Program"
+        for k in (a + 2)..<max(a + 2, b) where u.has(k, .common) && !u.has(k, [.given, .surname]) { return false }
         if u.has(a, .given) && !u.tokens[a].flags.contains(.allCaps) {
             // "Will Smith" but not "Young Americans": an ordinary first word needs an unusual second
             return !u.has(a, .common) || !u.has(a + 1, .common) || u.has(a + 1, .surname)
         }
         if u.tokens[a].flags.contains(.initial) { return true }  // "K.C. Maurer", "J. Smith"
         return false
+    }
+
+    /// One to three capitalised words none of which is an ordinary, title, organization or place word:
+    /// what is left of "Afghan Ambassador to the United States Hamdullah Mohib" after the title.
+    func isUnusualName(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
+        guard b > a, b - a <= 3 else { return false }
+        for k in a..<b {
+            guard u.isCapitalized(k), !u.tokens[k].flags.contains(.allCaps) else { return false }
+            if u.has(k, [.common, .titleWord, .orgLast, .placeLast, .notName, .eventLast]) && !u.has(k, [.given, .surname]) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// "XVII", "IV": a Roman numeral, not an acronym.
+    private func isRoman(_ u: EntityUnit, _ t: Token) -> Bool {
+        for i in Int(t.start)..<Int(t.end) where !"IVXLCDM".unicodeScalars.contains(u.text.scalars[i]) { return false }
+        return true
     }
 
     /// Gender from the first given name, when the census lists it for one sex only.
@@ -35,7 +56,7 @@ struct NameTyper: Sendable {
         }
         if n == 1 {
             let t = u.tokens[a]
-            if t.flags.contains(.allCaps) && t.length >= 2 && t.length <= 7 && !u.has(a, .notName) {
+            if t.flags.contains(.allCaps) && t.length >= 2 && t.length <= 7 && !u.has(a, .notName) && !isRoman(u, t) {
                 c.type = .organization
                 c.evidence = .acronym
             }

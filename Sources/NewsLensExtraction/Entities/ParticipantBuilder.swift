@@ -32,7 +32,9 @@ struct ParticipantBuilder: Sendable {
                 let c = cs[m]
                 let u = units[c.unit]
                 let text = u.string(c.tokenStart, c.tokenEnd)
-                if !Self.same(text, name) && !aliases.contains(where: { Self.same($0, text) }) { aliases.append(text) }
+                if !c.titleOnly && !Self.same(text, name) && !aliases.contains(where: { Self.same($0, text) }) {
+                    aliases.append(text)
+                }
                 if c.hasTitle { Self.appendOnce(&titles, u.string(c.titleStart, c.titleEnd)) }
                 if let r = c.roleTitle { Self.appendOnce(&titles, r) }
                 if affiliation == nil, let a = c.affiliation { affiliation = resolve(a, names, of, k) }
@@ -73,7 +75,7 @@ struct ParticipantBuilder: Sendable {
         }
         var best = ""
         var bestScore = (-1, -1)
-        for m in cl.members where !cs[m].dropped {
+        for m in cl.members where !cs[m].dropped && !cs[m].titleOnly {
             let c = cs[m]
             let u = units[c.unit]
             let acronym = c.length == 1 && u.tokens[c.tokenStart].flags.contains(.allCaps)
