@@ -56,7 +56,9 @@ struct ContextRules: Sendable {
         // speech verb after the name ("Aso said") or before it ("said Ingrid Halvorsen")
         if u.isLower(after, .speechVerb) || (after < s.upperBound && u.isPunct(after, EntityWords.comma) && u.isLower(after + 1, .speechVerb))
             || u.isLower(before, .speechVerb) {
-            if c.type == .unknown && !u.tokens[c.tokenStart].flags.contains(.allCaps) {
+            // "the Church claims": a body's own word is no person
+            if c.type == .unknown && !u.tokens[c.tokenStart].flags.contains(.allCaps)
+                && !(c.length == 1 && u.has(c.tokenStart, [.orgLast, .orgFirst, .placeLast])) {
                 out[i].type = .person
                 out[i].evidence = .speech
             }
@@ -65,7 +67,9 @@ struct ContextRules: Sendable {
         if u.isPunct(after, EntityWords.comma), let (role, end) = roleAfter(u, after + 1, s.upperBound) {
             out[i].type = .person
             out[i].evidence = c.type == .person ? c.evidence : .apposition
-            if out[i].roleTitle == nil && !out[i].hasTitle { out[i].roleTitle = u.string(role.lowerBound, role.upperBound) }
+            if out[i].roleTitle == nil && !out[i].hasTitle && u.has(role.lowerBound, .role) {
+                out[i].roleTitle = u.string(role.lowerBound, role.upperBound)
+            }
             if let j = candidate(startingAt: end, in: out, unit: c.unit, after: i), out[i].affiliation == nil {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
@@ -74,10 +78,10 @@ struct ContextRules: Sendable {
         // role before: "coach Alireza Mehraban", "the team's coach, Alireza Mehraban", "Clearwater Energy analyst X"
         var r = before
         if u.isPunct(r, EntityWords.comma) { r -= 1 }
-        if r >= s.lowerBound, u.isLower(r, .role), !c.hasTitle {
+        if r >= s.lowerBound, u.isLower(r, [.role, .personNoun]), !c.hasTitle {
             out[i].type = .person
             if c.type == .unknown { out[i].evidence = .apposition }
-            if out[i].roleTitle == nil { out[i].roleTitle = u.string(r, r + 1) }
+            if out[i].roleTitle == nil && u.has(r, .role) { out[i].roleTitle = u.string(r, r + 1) }
             if r - 1 >= 0, let j = out[first..<i].lastIndex(where: { $0.tokenEnd == r && !$0.nested }),
                out[i].affiliation == nil, out[j].type != .person {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
@@ -94,7 +98,7 @@ struct ContextRules: Sendable {
         if u.isLower(k, .determiner) { k += 1 }
         var steps = 0
         while k < end && steps < 5 {
-            if u.isLower(k, .role) {
+            if u.isLower(k, [.role, .personNoun]) {
                 var e = k + 1
                 while e < end, u.isLower(e, .role) { e += 1 }  // "chief executive"
                 var next = e

@@ -6,10 +6,19 @@
 /// several unusual capitalised words are a person, a weak or lone unknown word is dropped.
 struct DocumentTyping: Sendable {
     func apply(_ units: [EntityUnit], _ cs: inout [NameCandidate]) {
-        // 1. several capitalised words no rule typed
+        // 1. several capitalised words no rule typed: "Warhol Polaroids" names Warhol (known in full) and
+        // things of his; else the fallback
+        var surnames: Set<UInt64> = []
+        for c in cs where c.type == .person && c.length >= 2 && !c.dropped { surnames.insert(units[c.unit].hash(c.tokenEnd - 1)) }
         for i in cs.indices where cs[i].type == .unknown && !cs[i].dropped && cs[i].length >= 2 && cs[i].strength == .strong
             && !cs[i].titleOnly {
-            cs[i].type = fallbackType(units[cs[i].unit], cs[i])
+            let u = units[cs[i].unit]
+            if surnames.contains(u.hash(cs[i].tokenStart)) && !surnames.contains(u.hash(cs[i].tokenEnd - 1)) {
+                cs[i].tokenEnd = cs[i].tokenStart + 1
+                cs[i].type = .person
+            } else {
+                cs[i].type = fallbackType(u, cs[i])
+            }
             cs[i].evidence = .fallback
         }
         // 2. name parts of people named in full, organizations named in several words, typed names
@@ -50,9 +59,10 @@ struct DocumentTyping: Sendable {
                 }
                 cs[i].evidence = .document
                 cs[i].strength = .strong
-            case .place:
+            case .place, .country:
                 // a town that is also the surname of a person the article names: "Paris" (Valeska Paris)
-                if single, c.gazetteerKind == .city || c.gazetteerKind == .region, personLast[h] != nil {
+                if single, c.gazetteerKind == .city || c.gazetteerKind == .region || c.gazetteerKind == .capital,
+                   personLast[h] != nil {
                     cs[i].type = .person
                     cs[i].evidence = .document
                 }
@@ -123,13 +133,16 @@ struct DocumentTyping: Sendable {
     /// Several capitalised words that no rule typed: a person, unless ordinary words, capitals or a known
     /// place make them a body ("Hitwise UK", "Homeland Security").
     private func fallbackType(_ u: EntityUnit, _ c: NameCandidate) -> NameType {
-        if u.has(c.tokenStart, .given) && !u.has(c.tokenStart, .common) && c.length <= 3 { return .person }
-        var ordinary = 0
-        for k in c.tokenStart..<c.tokenEnd {
-            if u.tokens[k].flags.contains(.allCaps) || u.tokens[k].flags.contains(.hasDigit) { return .organization }
-            if u.has(k, [.common, .titleWord]) && !u.has(k, [.given, .surname]) { ordinary += 1 }
+        let a = c.tokenStart, last = c.tokenEnd - 1
+        if u.has(a, .given) && !u.has(a, .common) && c.length <= 3 { return .person }
+        // "AS Heagle": initials before a surname
+        if c.length == 2, u.tokens[a].flags.contains(.allCaps), u.tokens[a].length <= 2, u.has(last, .surname) { return .person }
+        for k in a...last where u.tokens[k].flags.contains(.allCaps) || u.tokens[k].flags.contains(.hasDigit) {
+            return .organization
         }
-        if ordinary * 2 >= c.length { return .organization }
+        // an ordinary last word makes a thing or a body ("Campbell Soup", "Silver Clouds"); an unusual one
+        // a surname ("Dries Mertens", "John Stones")
+        if u.has(last, [.common, .titleWord]) && !u.has(last, [.given, .surname]) { return .organization }
         return c.length <= 3 ? .person : .organization
     }
 

@@ -46,6 +46,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// A word of sports reports ("goal", "striker", "scored"): countries there are national teams.
     public static let sport = WordClass(rawValue: 1 << 26)
 
+    /// A noun for a person that is no title ("woman", "father", "resident"): an apposition with it makes a
+    /// person, but it is not listed among the person's titles.
+    public static let personNoun = WordClass(rawValue: 1 << 27)
+
     public static let given: WordClass = [.givenMale, .givenFemale]
     public static let titleWord: WordClass = [.titleHead, .titleModifier, .portfolio]
 }
@@ -89,7 +93,7 @@ public struct EntityLexicon: Sendable {
             "place-first": .placeFirst, "connector": .connector, "particle": .particle, "not-name": .notName,
             "speech": .speechVerb, "locative": .locative, "male": .male, "female": .female,
             "determiner": .determiner, "civic": .civic, "event-last": .eventLast, "event-first": .eventFirst,
-            "compass": .compass, "sport": .sport,
+            "compass": .compass, "sport": .sport, "person": .personNoun,
         ]
         for file in ["entities/titles.tsv", "entities/name-words.tsv", "entities/context-words.tsv"] {
             for f in read(file) where f.count > 1 {

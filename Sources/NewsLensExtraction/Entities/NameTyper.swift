@@ -12,6 +12,10 @@ struct NameTyper: Sendable {
         }
         // beyond the surname, ordinary words end a name: "Andy Warhol | Photographic Legacy Program"
         for k in (a + 2)..<max(a + 2, b) where u.has(k, .common) && !u.has(k, [.given, .surname]) { return false }
+        // three or more words: the last one must be a known name ("Marc Lamont Hill", not "Andy Warhol Polaroid")
+        if n >= 3 && !u.has(b - 1, [.surname, .given]) && !u.isLower(b - 2, .particle) && !u.tokens[b - 2].flags.contains(.initial) {
+            return false
+        }
         if u.has(a, .given) && !u.tokens[a].flags.contains(.allCaps) {
             // "Will Smith" but not "Young Americans": an ordinary first word needs an unusual second
             return !u.has(a, .common) || !u.has(a + 1, .common) || u.has(a + 1, .surname)
