@@ -34,7 +34,11 @@ struct ChunkParser: Sendable {
             out.append(c)
             return
         }
-        if weak && !startsNameAnyway(u, a, b) { a += 1 }
+        if weak && !startsNameAnyway(u, a, b) {
+            a += 1  // "Elements | of the Zeitgeist": connectors after the dropped word go too
+            while a < b && !u.isCapitalized(a) { a += 1 }
+            guard a < b else { return }
+        }
         if b - a == 1 && u.has(a, .notName) && !u.tokens[a].flags.contains(.allCaps) { return }
         if b - a == 1 && u.tokens[a].length == 1 { return }
 

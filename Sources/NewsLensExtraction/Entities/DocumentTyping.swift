@@ -53,6 +53,8 @@ struct DocumentTyping: Sendable {
                     cs[i].type = .organization
                 } else if let t = typed[key(u, c)] {
                     cs[i].type = t
+                } else if single, c.strength == .strong, u.has(c.tokenStart, .given), !u.has(c.tokenStart, [.common, .notName]) {
+                    cs[i].type = .person  // a first name alone mid-sentence: "Marilyn"
                 } else {
                     cs[i].dropped = true
                     continue
@@ -72,8 +74,23 @@ struct DocumentTyping: Sendable {
                 break
             }
         }
+        namedAfter(units, &cs, surnames: Set(personLast.keys))
         resolveTitles(units, &cs)
         if isSportsReport(units) { nationalTeams(units, &cs) }
+    }
+
+    /// A body or place named after a person the article names: "the Warhol Factory" mentions Warhol.
+    private func namedAfter(_ units: [EntityUnit], _ cs: inout [NameCandidate], surnames: Set<UInt64>) {
+        let n = cs.count
+        for i in 0..<n where !cs[i].nested && !cs[i].dropped && cs[i].length >= 2 && cs[i].type != .person
+            && cs[i].evidence != .gazetteer {
+            let c = cs[i]
+            guard surnames.contains(units[c.unit].hash(c.tokenStart)),
+                  !cs.contains(where: { $0.unit == c.unit && $0.tokenStart == c.tokenStart && $0.type == .person }) else { continue }
+            var p = NameCandidate(unit: c.unit, tokenStart: c.tokenStart, tokenEnd: c.tokenStart + 1, type: .person, evidence: .document)
+            p.nested = true
+            cs.append(p)
+        }
     }
 
     /// "The President", "the Home Secretary": the person named with that title right after (", Yvette
@@ -134,7 +151,7 @@ struct DocumentTyping: Sendable {
     /// place make them a body ("Hitwise UK", "Homeland Security").
     private func fallbackType(_ u: EntityUnit, _ c: NameCandidate) -> NameType {
         let a = c.tokenStart, last = c.tokenEnd - 1
-        if u.has(a, .given) && !u.has(a, .common) && c.length <= 3 { return .person }
+        if u.has(a, .given) && (!u.has(a, .common) || u.has(a, .proper)) && c.length <= 3 { return .person }
         // "AS Heagle": initials before a surname
         if c.length == 2, u.tokens[a].flags.contains(.allCaps), u.tokens[a].length <= 2, u.has(last, .surname) { return .person }
         for k in a...last where u.tokens[k].flags.contains(.allCaps) || u.tokens[k].flags.contains(.hasDigit) {

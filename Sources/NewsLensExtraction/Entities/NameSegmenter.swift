@@ -34,7 +34,8 @@ extension ChunkParser {
                 c.titleOnly = true
                 c.titleStart = t.range.lowerBound
                 c.titleEnd = b
-                c.affiliation = affiliation
+                // "Co-founder of Google": the body in the complement is the affiliation
+                c.affiliation = affiliation ?? t.inner.last.map { .known($0.hit.entity) }
                 c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
                 out.append(c)
                 return

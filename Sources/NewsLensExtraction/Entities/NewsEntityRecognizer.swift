@@ -11,6 +11,26 @@ public struct NewsEntityRecognizer: EntityRecognizer {
     }
 
     public func recognize(_ document: ArticleDocument) -> EntityLayer {
+        let (units, candidates) = candidates(document)
+        let (clusters, of) = EntityClusterer().cluster(units, candidates)
+        return ParticipantBuilder(gazetteer: resources.gazetteer).build(units, candidates, clusters, of)
+    }
+
+    /// One line per name candidate — where, what type, which rule decided — for debugging and tests.
+    public func explain(_ document: ArticleDocument) -> [String] {
+        let (units, candidates) = candidates(document)
+        return candidates.map { c in
+            let u = units[c.unit]
+            var line = "\(u.location) \(c.tokenStart)-\(c.tokenEnd) \(c.type) \(c.evidence)"
+            if c.dropped { line += " dropped" }
+            if c.nested { line += " nested" }
+            if c.titleOnly { line += " title-only" }
+            if c.strength == .weak { line += " weak" }
+            return line + " \"" + u.string(c.tokenStart, c.tokenEnd) + "\""
+        }
+    }
+
+    func candidates(_ document: ArticleDocument) -> ([EntityUnit], [NameCandidate]) {
         var units: [EntityUnit] = []
         units.reserveCapacity(document.paragraphs.count + document.captions.count + 1)
         if let h = document.headline { units.append(EntityUnit(location: .headline, text: h, lexicon: resources.lexicon)) }
@@ -23,7 +43,6 @@ public struct NewsEntityRecognizer: EntityRecognizer {
         var candidates: [NameCandidate] = []
         for (i, u) in units.enumerated() { scanner.scan(u, unit: i, into: &candidates) }
         DocumentTyping().apply(units, &candidates)
-        let (clusters, of) = EntityClusterer().cluster(units, candidates)
-        return ParticipantBuilder(gazetteer: resources.gazetteer).build(units, candidates, clusters, of)
+        return (units, candidates)
     }
 }

@@ -33,8 +33,7 @@ struct TitleParser: Sendable {
             var j = k + 1
             if j < end, u.tokens[j].hash == EntityWords.the { j += 1 }
             guard j < end, u.isCapitalized(j) else { break }
-            if let m = gazetteer.match(u.tokens, at: j, limit: end), m.hit.kind == .country || m.hit.kind == .organization,
-               j + m.length < end {
+            if let m = gazetteer.match(u.tokens, at: j, limit: end), m.hit.kind == .country || m.hit.kind == .organization {
                 inner.append((j..<(j + m.length), m.hit))
                 k = j + m.length
                 last = k
