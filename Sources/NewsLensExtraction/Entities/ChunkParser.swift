@@ -9,11 +9,11 @@ struct ChunkParser: Sendable {
 
     init(resources: EntityResources) {
         self.resources = resources
-        titles = TitleParser(gazetteer: resources.gazetteer)
+        titles = TitleParser(resources: resources)
         typer = NameTyper()
     }
 
-    var gazetteer: Gazetteer { resources.gazetteer }
+    var gazetteer: Gazetteer { _read { yield resources.gazetteer } }
 
     /// Adds the candidates of chunk `a ..< b` of unit `u` (index `unit`) to `out`; `affiliation` is an
     /// entity named just before with a possessive ("New Zealand's Prime Minister John Key").
@@ -21,7 +21,7 @@ struct ChunkParser: Sendable {
         var a = a0
         // "The": part of the name only when a known phrase says so ("The Hague", "The Guardian")
         if u.has(a, .determiner) {
-            if let m = gazetteer.match(u.tokens, at: a, limit: b), m.length > 1 {
+            if let m = u.known(a, limit: b), m.length > 1 {
                 if a + m.length == b { addKnown(u, unit, a, b, m.hit, into: &out); return }
             }
             a += 1
@@ -43,12 +43,12 @@ struct ChunkParser: Sendable {
         if b - a == 1 && u.tokens[a].length == 1 { return }
 
         // 1. a known phrase, the whole chunk
-        if let m = gazetteer.match(u.tokens, at: a, limit: b), a + m.length == b {
+        if let m = u.known(a, limit: b), a + m.length == b {
             addKnown(u, unit, a, b, m.hit, into: &out)
             return
         }
         // 1b. a region of a known place: "Southern Indiana", "Northern Ireland"
-        if b - a >= 2, u.has(a, .compass), let m = gazetteer.match(u.tokens, at: a + 1, limit: b), a + 1 + m.length == b,
+        if b - a >= 2, u.has(a, .compass), let m = u.known(a + 1, limit: b), a + 1 + m.length == b,
            m.hit.kind != .organization && m.hit.kind != .demonym {
             out.append(NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: .place, evidence: .placeWord))
             return
@@ -94,7 +94,7 @@ struct ChunkParser: Sendable {
         let t = u.tokens[a]
         guard t.flags.contains(.sentenceStart) || u.titleCase else { return false }
         guard u.has(a, [.common, .determiner]) || u.titleCase && !t.flags.contains(.allCaps) else { return false }
-        if let m = gazetteer.match(u.tokens, at: a, limit: u.tokens.count) {
+        if let m = u.known(a, limit: u.tokens.count) {
             return m.hit.kind == .city || m.hit.kind == .region || m.hit.kind == .capital
         }
         return true
@@ -144,13 +144,13 @@ struct ChunkParser: Sendable {
             break
         }
         while k < b {
-            if u.has(k, .compass), k + 1 < b, let m = gazetteer.match(u.tokens, at: k + 1, limit: b),
+            if u.has(k, .compass), k + 1 < b, let m = u.known(k + 1, limit: b),
                m.hit.kind == .region || m.hit.kind == .country, civic || k > a && u.isLower(k - 1, .connector) {
                 inner.append(NameCandidate(unit: unit, tokenStart: k, tokenEnd: k + 1 + m.length, type: .place, evidence: .placeWord))
                 k += 1 + m.length
                 continue
             }
-            guard let m = gazetteer.match(u.tokens, at: k, limit: b), u.isCapitalized(k) else { k += 1; continue }
+            guard let m = u.known(k, limit: b), u.isCapitalized(k) else { k += 1; continue }
             let afterOf = k > a && u.isLower(k - 1, .connector)
             switch m.hit.kind {
             case .country, .organization:

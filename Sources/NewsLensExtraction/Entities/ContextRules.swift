@@ -6,7 +6,8 @@
 /// - capitals: "Pyongyang's test", "Tokyo was refusing" stand for the country; "in Tokyo" is the city;
 /// - agency credits: "(Reuters)", "(AP Photo/...)" are credits, not mentions.
 struct ContextRules: Sendable {
-    let gazetteer: Gazetteer
+    let resources: EntityResources
+    var gazetteer: Gazetteer { _read { yield resources.gazetteer } }
 
     func apply(_ u: EntityUnit, sentence: Range<Int>, to out: inout [NameCandidate], from first: Int) {
         var i = first

@@ -54,24 +54,39 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let titleWord: WordClass = [.titleHead, .titleModifier, .portfolio]
 }
 
-/// The word lexicon of the entity stage, from `Resources/entities/*` (see `Resources/README.md`):
-/// one `WordTable` from folded word hash to `WordClass`.
+/// The word lexicon of the entity stage, from `Resources/entities/*` (see `Resources/README.md`): folded word
+/// hash → `WordClass`, in two tables so the big one (ordinary words, given names, surnames: 100,000 words)
+/// is probed only for capitalised tokens and the small one (titles, name and context words) for every word.
 public struct EntityLexicon: Sendable {
-    private var table = WordTable<WordClass>(minimumCapacity: 100_000)
+    private var words = WordTable<WordClass>(minimumCapacity: 4_096)
+    private var names = WordTable<WordClass>(minimumCapacity: 100_000)
+    private static let nameClasses: WordClass = [.common, .proper, .givenMale, .givenFemale, .surname]
 
     public init() {}
 
+    /// All classes of a word, whatever its case (tests and tools).
     @inline(__always)
-    public subscript(hash: UInt64) -> WordClass { table[hash] ?? [] }
+    public subscript(hash: UInt64) -> WordClass { (words[hash] ?? []).union(names[hash] ?? []) }
 
+    /// Classes of a token: the name classes (ordinary word, given name, surname) only for capitalised words.
     @inline(__always)
-    public func classes(of token: Token) -> WordClass { token.kind == .word ? (table[token.hash] ?? []) : [] }
+    public func classes(of token: Token) -> WordClass {
+        guard token.kind == .word else { return [] }
+        let c = words[token.hash] ?? []
+        if token.flags.contains(.capitalized) { return c.union(names[token.hash] ?? []) }
+        return c
+    }
 
     public mutating func add(_ word: some StringProtocol, _ classes: WordClass) {
         var w = Substring(word)
         if w.count > 1, w.hasSuffix(".") { w = w.dropLast() }  // "Mr." hashes as "mr", as the tokenizer does
-        let h = WordHash.hash(w)
-        table.insert(h, (table[h] ?? []).union(classes))
+        add(hash: WordHash.hash(w), classes)
+    }
+
+    public mutating func add(hash h: UInt64, _ classes: WordClass) {
+        let n = classes.intersection(Self.nameClasses), w = classes.subtracting(Self.nameClasses)
+        if !n.isEmpty { names.insert(h, (names[h] ?? []).union(n)) }
+        if !w.isEmpty { words.insert(h, (words[h] ?? []).union(w)) }
     }
 
     /// Loads the lexicon files; `read` returns a resource's entries (tab-separated fields per line).

@@ -1,8 +1,8 @@
 /// All data the entity stage reads — word lexicon and gazetteer — loaded once per process from
 /// `Resources/entities/` (sources and licenses in `Resources/README.md`).
-public struct EntityResources: Sendable {
-    public var lexicon: EntityLexicon
-    public var gazetteer: Gazetteer
+public final class EntityResources: Sendable {
+    public let lexicon: EntityLexicon
+    public let gazetteer: Gazetteer
 
     public init(lexicon: EntityLexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
@@ -10,7 +10,7 @@ public struct EntityResources: Sendable {
     }
 
     /// The bundled resources (loaded on first use, about 40 ms).
-    public static let shared: EntityResources = load(ResourceFile.entries)
+    public static let shared: EntityResources = load(ResourceTable.entries)
 
     /// Builds the resources from entries read by `read` (a file name → tab-separated fields per line);
     /// tests pass small in-memory files.

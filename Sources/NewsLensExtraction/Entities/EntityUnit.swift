@@ -1,26 +1,58 @@
 /// One piece of text the entity stage reads (headline, body paragraph or caption) with the lexicon class of
 /// every token looked up once, so the rules test bits instead of hashing again.
-struct EntityUnit: Sendable {
+final class EntityUnit: Sendable {
     let location: TextLocation
     let text: TextParagraph
     let classes: [WordClass]
     /// A headline written in title case ("Man Bites Dog in Park"): capitals there say nothing.
     let titleCase: Bool
+    /// Longest gazetteer phrase at each capitalised token (or "the"), up to the end of its sentence:
+    /// looked up once, used by every rule.
+    private let matches: [CachedMatch]
+    private let resources: EntityResources
 
-    init(location: TextLocation, text: TextParagraph, lexicon: EntityLexicon) {
+    struct CachedMatch: Sendable {
+        var length: Int32 = 0
+        var hit = GazetteerHit(kind: .city, entity: -1, allCaps: false)
+    }
+
+    init(location: TextLocation, text: TextParagraph, resources: EntityResources) {
         self.location = location
         self.text = text
-        var classes = [WordClass](repeating: [], count: text.tokens.count)
+        self.resources = resources
+        let tokens = text.tokens
+        var classes = [WordClass](repeating: [], count: tokens.count)
+        var matches = [CachedMatch](repeating: CachedMatch(), count: tokens.count)
         var capitalized = 0, words = 0
-        for (i, t) in text.tokens.enumerated() where t.kind == .word {
-            classes[i] = lexicon[t.hash]
-            if t.length > 3 && !classes[i].contains(.connector) && !classes[i].contains(.determiner) {
-                words += 1
-                if t.isCapitalized { capitalized += 1 }
+        for sentence in text.sentences {
+            for i in sentence {
+                let t = tokens[i]
+                guard t.kind == .word else { continue }
+                let c = resources.lexicon.classes(of: t)
+                classes[i] = c
+                if t.length > 3 && !c.contains(.connector) && !c.contains(.determiner) {
+                    words += 1
+                    if t.isCapitalized { capitalized += 1 }
+                }
+                if t.isCapitalized || c.contains(.determiner),
+                   let m = resources.gazetteer.match(tokens, at: i, limit: sentence.upperBound) {
+                    matches[i] = CachedMatch(length: Int32(m.length), hit: m.hit)
+                }
             }
         }
         self.classes = classes
+        self.matches = matches
         titleCase = location == .headline && words >= 3 && capitalized * 4 >= words * 3
+    }
+
+    /// The longest gazetteer phrase starting at token `i` and ending by `limit`.
+    @inline(__always)
+    func known(_ i: Int, limit: Int) -> (length: Int, hit: GazetteerHit)? {
+        guard i >= 0, i < matches.count else { return nil }
+        let m = matches[i]
+        guard m.length > 0 else { return nil }
+        if i + Int(m.length) <= limit { return (Int(m.length), m.hit) }
+        return resources.gazetteer.match(text.tokens, at: i, limit: limit)
     }
 
     var tokens: [Token] { text.tokens }

@@ -9,6 +9,14 @@ public struct KnownEntity: Sendable, Hashable {
     public var kind: Kind
     /// ISO 3166 alpha-2 code for countries, empty otherwise.
     public var code: String
+    /// The name's words hashed as mentions are (`ParticipantBuilder.key`), set by `Gazetteer.addEntity`.
+    public var nameKey: UInt64 = 0
+
+    public init(name: String, kind: Kind, code: String) {
+        self.name = name
+        self.kind = kind
+        self.code = code
+    }
     public var participantType: ParticipantType { kind == .country ? .country : .organization }
 }
 
@@ -56,7 +64,7 @@ public struct Gazetteer: Sendable {
         guard !text.isEmpty else { return }
         var h = hit
         h.allCaps = Self.isAllCaps(text)
-        let tokens = Tokenizer().tokenize(Array(text.unicodeScalars)).map(\.hash)
+        let tokens = Self.plainWordHashes(text) ?? Tokenizer().tokenize(Array(text.unicodeScalars)).map(\.hash)
         guard !tokens.isEmpty else { return }
         if let old = phrases.match(hashes: tokens), !(h.kind < old.kind) {
             return  // the reading of higher precedence stays ("Georgia" the country over the US state)
@@ -66,6 +74,12 @@ public struct Gazetteer: Sendable {
 
     @discardableResult
     public mutating func addEntity(_ e: KnownEntity) -> Int32 {
+        var e = e
+        let hashes = Tokenizer().tokenize(Array(e.name.unicodeScalars)).map(\.hash)
+        if var h = hashes.first {
+            for k in hashes.dropFirst() { h = WordHash.phrase(h, k) }
+            e.nameKey = h
+        }
         entities.append(e)
         let index = Int32(entities.count - 1)
         if e.kind == .country { countryByCode[e.code] = index }
@@ -74,11 +88,46 @@ public struct Gazetteer: Sendable {
 
     static func isAllCaps(_ s: String) -> Bool {
         var letters = 0
-        for u in s.unicodeScalars where u.properties.isAlphabetic {
-            if u.properties.isLowercase { return false }
-            letters += 1
+        for u in s.unicodeScalars {
+            if u.value < 0x80 {
+                if u.value >= 97 && u.value <= 122 { return false }
+                if u.value >= 65 && u.value <= 90 { letters += 1 }
+            } else if u.properties.isAlphabetic {
+                if u.properties.isLowercase { return false }
+                letters += 1
+            }
         }
         return letters >= 2
+    }
+
+    /// Token hashes of a phrase of plain words (letters and digits, inner hyphens, single spaces), computed
+    /// without the tokenizer, which gives the same hashes for such text; nil for anything else ("St.",
+    /// "Côte d'Ivoire", "Johnson & Johnson"), which goes through the tokenizer.
+    static func plainWordHashes(_ s: String) -> [UInt64]? {
+        var hashes: [UInt64] = []
+        var h = WordHash.empty
+        var inWord = false
+        var previous: ScalarClass = .space
+        for u in s.unicodeScalars {
+            let c = ScalarClass.of(u)
+            if c.isAlphanumeric {
+                h = WordHash.add(h, WordHash.fold(u))
+                inWord = true
+            } else if c == .space {
+                guard inWord, previous != .hyphen else { return nil }
+                hashes.append(h)
+                h = WordHash.empty
+                inWord = false
+            } else if c == .hyphen, inWord, previous.isAlphanumeric {
+                h = WordHash.add(h, WordHash.fold(u))
+            } else {
+                return nil
+            }
+            previous = c
+        }
+        guard inWord, previous.isAlphanumeric else { return nil }
+        hashes.append(h)
+        return hashes
     }
 }
 

@@ -4,7 +4,8 @@
 /// a known phrase, a title's portfolio ("Arms Control and International Security") or an organization
 /// whose last word says so ("State and Homeland Security Departments").
 struct NameChunker: Sendable {
-    let gazetteer: Gazetteer
+    let resources: EntityResources
+    var gazetteer: Gazetteer { _read { yield resources.gazetteer } }
 
     /// Chunks of `sentence` in `unit`, as token ranges.
     func chunks(_ unit: EntityUnit, _ sentence: Range<Int>) -> [Range<Int>] {
@@ -14,7 +15,7 @@ struct NameChunker: Sendable {
         while i < end {
             guard startsChunk(unit, i, end) else { i += 1; continue }
             var j = i + 1
-            if let m = gazetteer.match(unit.tokens, at: i, limit: end) { j = max(j, i + m.length) }
+            if let m = unit.known(i, limit: end) { j = max(j, i + m.length) }
             while j < end {
                 if let k = extends(unit, i, j, end) { j = k } else { break }
             }
@@ -38,7 +39,7 @@ struct NameChunker: Sendable {
         let t = u.tokens[j]
         if u.isCapitalized(j) && !t.flags.contains(.possessive) {
             // a gazetteer phrase starting here may run over "and" ("Trinidad and Tobago")
-            if let m = gazetteer.match(u.tokens, at: j, limit: end) { return j + m.length }
+            if let m = u.known(j, limit: end) { return j + m.length }
             if u.has(j, .notName) { return nil }  // "Christchurch | on May", "Questions | Wednesday"
             return j + 1
         }

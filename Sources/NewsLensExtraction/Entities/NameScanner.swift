@@ -7,9 +7,9 @@ struct NameScanner: Sendable {
     let context: ContextRules
 
     init(resources: EntityResources) {
-        chunker = NameChunker(gazetteer: resources.gazetteer)
+        chunker = NameChunker(resources: resources)
         parser = ChunkParser(resources: resources)
-        context = ContextRules(gazetteer: resources.gazetteer)
+        context = ContextRules(resources: resources)
     }
 
     func scan(_ u: EntityUnit, unit: Int, into out: inout [NameCandidate]) {

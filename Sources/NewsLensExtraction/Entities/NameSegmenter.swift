@@ -8,7 +8,7 @@ extension ChunkParser {
         var pos = a
         var affiliation = inherited
         // a known country, demonym or organization in front of a title or a person's name
-        if let m = gazetteer.match(u.tokens, at: pos, limit: b), pos + m.length < b, u.isCapitalized(pos) {
+        if let m = u.known(pos, limit: b), pos + m.length < b, u.isCapitalized(pos) {
             let rest = pos + m.length
             let personFollows = titles.parse(u, rest, b) != nil || u.has(rest, .honorific)
                 || typer.looksLikePersonName(u, rest, b)
@@ -81,7 +81,7 @@ extension ChunkParser {
         out[nameCount].possessive = u.tokens.indices.contains(end) && u.tokens[end].flags.contains(.possessive)
         if end < b {
             var r = end + 1
-            if r < b, u.tokens[r].hash == EntityWords.the, !(gazetteer.match(u.tokens, at: r, limit: b).map { r + $0.length == b } ?? false) { r += 1 }
+            if r < b, u.tokens[r].hash == EntityWords.the, !(u.known(r, limit: b).map { r + $0.length == b } ?? false) { r += 1 }
             guard r < b else { return }
             let before = out.count
             parse(u, unit: unit, r, b, affiliation: nil, into: &out)

@@ -55,7 +55,7 @@ struct NameTyper: Sendable {
     func type(_ u: EntityUnit, unit: Int, _ a: Int, _ b: Int, gazetteer: Gazetteer) -> NameCandidate {
         var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: .unknown, evidence: .fallback)
         let n = b - a
-        if let m = gazetteer.match(u.tokens, at: a, limit: b), m.length == n {
+        if let m = u.known(a, limit: b), m.length == n {
             return NameCandidate.known(unit, a, b, m.hit)
         }
         if n == 1 {

@@ -13,7 +13,7 @@ public struct NewsEntityRecognizer: EntityRecognizer {
     public func recognize(_ document: ArticleDocument) -> EntityLayer {
         let (units, candidates) = candidates(document)
         let (clusters, of) = EntityClusterer().cluster(units, candidates)
-        return ParticipantBuilder(gazetteer: resources.gazetteer).build(units, candidates, clusters, of)
+        return ParticipantBuilder(resources: resources).build(units, candidates, clusters, of)
     }
 
     /// One line per name candidate — where, what type, which rule decided — for debugging and tests.
@@ -33,12 +33,12 @@ public struct NewsEntityRecognizer: EntityRecognizer {
     func candidates(_ document: ArticleDocument) -> ([EntityUnit], [NameCandidate]) {
         var units: [EntityUnit] = []
         units.reserveCapacity(document.paragraphs.count + document.captions.count + 1)
-        if let h = document.headline { units.append(EntityUnit(location: .headline, text: h, lexicon: resources.lexicon)) }
+        if let h = document.headline { units.append(EntityUnit(location: .headline, text: h, resources: resources)) }
         for (i, p) in document.paragraphs.enumerated() {
-            units.append(EntityUnit(location: .paragraph(i), text: p, lexicon: resources.lexicon))
+            units.append(EntityUnit(location: .paragraph(i), text: p, resources: resources))
         }
         for (i, c) in document.captions.enumerated() {
-            units.append(EntityUnit(location: .caption(i), text: c, lexicon: resources.lexicon))
+            units.append(EntityUnit(location: .caption(i), text: c, resources: resources))
         }
         var candidates: [NameCandidate] = []
         for (i, u) in units.enumerated() { scanner.scan(u, unit: i, into: &candidates) }

@@ -3,7 +3,8 @@
 /// Affairs", "to the United States", "for Arms Control and International Security"). What follows the
 /// title is the name ("Undersecretary of State for Political Affairs | Nicholas Burns").
 struct TitleParser: Sendable {
-    let gazetteer: Gazetteer
+    let resources: EntityResources
+    var gazetteer: Gazetteer { _read { yield resources.gazetteer } }
 
     struct Title: Sendable, Hashable {
         /// Token range of the title.
@@ -33,7 +34,7 @@ struct TitleParser: Sendable {
             var j = k + 1
             if j < end, u.tokens[j].hash == EntityWords.the { j += 1 }
             guard j < end, u.isCapitalized(j) else { break }
-            if let m = gazetteer.match(u.tokens, at: j, limit: end), m.hit.kind == .country || m.hit.kind == .organization {
+            if let m = u.known(j, limit: end), m.hit.kind == .country || m.hit.kind == .organization {
                 inner.append((j..<(j + m.length), m.hit))
                 k = j + m.length
                 last = k
