@@ -107,7 +107,23 @@ struct ChunkParser: Sendable {
         if u.has(a, [.titleHead, .titleModifier, .honorific, .orgFirst, .placeFirst]) { return true }
         if u.has(a, .given) && !u.has(a + 1, .common) { return true }
         if u.has(a, .portfolio) && a + 1 < b && u.has(a + 1, WordClass.titleWord) { return true }
+        // "Taro Aso": an ordinary word ("taro") before one unusual capitalised word is a first name
+        if b - a == 2, !u.has(a, [.notName, .determiner, .connector, .speechVerb, .locative]), !isAdverb(u, a),
+           !Abbreviations.shared.isSentenceOpener(u.hash(a)),  // "But", "When", "After"
+           !u.has(a + 1, [.common, .titleWord, .orgLast, .placeLast, .notName]),
+           u.known(a + 1, limit: b).map({ $0.hit.kind == .city }) ?? true,
+           !u.tokens[a + 1].flags.contains(.allCaps) {
+            return true
+        }
         return false
+    }
+
+    /// "Obviously", "Finally": a word in -ly, never a first name.
+    private func isAdverb(_ u: EntityUnit, _ i: Int) -> Bool {
+        let t = u.tokens[i]
+        guard t.length > 3 else { return false }
+        let s = u.text.scalars
+        return s[Int(t.end) - 2] == "l" && s[Int(t.end) - 1] == "y"
     }
 
     /// Where an organization that starts at `a` ends: before a trailing person's name ("... Council on
@@ -157,9 +173,13 @@ struct ChunkParser: Sendable {
                 if m.length < b - a { inner.append(known(unit, k, k + m.length, m.hit)) }
             case .capital, .city, .region:
                 if civic || afterOf, m.length < b - a {
-                    var n = known(unit, k, k + m.length, m.hit)
+                    // "Taipei City", "Harris County": the place word belongs to the place
+                    let e = k + m.length < b - 1 && u.isCapitalized(k + m.length) && u.has(k + m.length, .placeLast) ? 1 : 0
+                    var n = known(unit, k, k + m.length + e, m.hit)
                     n.type = .place
+                    n.gazetteerKind = .city
                     inner.append(n)
+                    k += e
                 }
             case .demonym:
                 c.affiliation = .known(m.hit.entity)
@@ -168,7 +188,7 @@ struct ChunkParser: Sendable {
         }
         if type != nil { out.append(c) }
         for var n in inner {
-            n.nested = type != nil
+            n.nested = true
             out.append(n)
         }
     }

@@ -47,6 +47,12 @@ struct ContextRules: Sendable {
                 out[i].type = .country
             }
         }
+        // a town before a speech verb is a person of that name ("Aso said"; Aso is also a Japanese town)
+        if c.gazetteerKind == .city, c.length == 1, u.isLower(after, .speechVerb) {
+            out[i].type = .person
+            out[i].evidence = .speech
+            return
+        }
         guard c.type == .unknown || c.type == .person else { return }
         // "US Undersecretary A (C) and Undersecretary B (R)": coordinated titles share the affiliation
         if c.type == .person, c.hasTitle, c.affiliation == nil, before >= 0, u.tokens[before].hash == EntityWords.and,

@@ -13,7 +13,10 @@ struct DocumentTyping: Sendable {
         for i in cs.indices where cs[i].type == .unknown && !cs[i].dropped && cs[i].length >= 2 && cs[i].strength == .strong
             && !cs[i].titleOnly {
             let u = units[cs[i].unit]
-            if surnames.contains(u.hash(cs[i].tokenStart)) && !surnames.contains(u.hash(cs[i].tokenEnd - 1)) {
+            if (cs[i].tokenStart..<cs[i].tokenEnd).allSatisfy({ u.has($0, [.connector, .determiner]) }) {
+                cs[i].dropped = true  // "Of Of": function words in capitals
+                continue
+            } else if surnames.contains(u.hash(cs[i].tokenStart)) && !surnames.contains(u.hash(cs[i].tokenEnd - 1)) {
                 cs[i].tokenEnd = cs[i].tokenStart + 1
                 cs[i].type = .person
             } else {

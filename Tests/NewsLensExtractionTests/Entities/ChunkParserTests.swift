@@ -1,0 +1,47 @@
+import Testing
+@testable import NewsLensExtraction
+
+@Suite struct ChunkParserTests {
+    @Test func knownPhraseWholeChunk() {
+        #expect(EntityTest.described("They met in North Korea.").contains("North Korea:country"))
+    }
+
+    @Test func leadingTheIsNotPartOfTheName() {
+        #expect(EntityTest.described("He joined the Irving Police Department.").contains("Irving Police Department:organization"))
+    }
+
+    @Test func organizationAndPlaceByLastWord() {
+        let d = EntityTest.described("An analyst at Clearwater Energy visited Jamarat Bridge.")
+        #expect(d.contains("Clearwater Energy:organization"))
+        #expect(d.contains("Jamarat Bridge:place"))
+    }
+
+    @Test func organizationWordBeforeOf() {
+        let d = EntityTest.described("She studies at the University of Southern Indiana now.")
+        #expect(d.contains("University of Southern Indiana:organization"))
+        #expect(d.contains("Southern Indiana:place"))  // a compass word and a known region inside
+    }
+
+    @Test func citiesInsideCivicBodiesAreMentionedToo() {
+        let d = EntityTest.described("He sued the Irving Independent School District.")
+        #expect(d.contains("Irving:place"))
+        #expect(!EntityTest.described("She works for Clearwater Energy.").contains("Clearwater:place"))
+    }
+
+    @Test func eventsAreNoParticipantsButTheirPlacesAre() {
+        let d = EntityTest.described("They celebrated Waitangi Day and the Taipei City Lantern Festival.")
+        #expect(!d.contains { $0.hasPrefix("Waitangi") })
+        #expect(d.contains("Taipei City:place"))
+    }
+
+    @Test func personNamedInABody() {
+        #expect(EntityTest.described("The Andy Warhol Foundation gave prints.").contains("Andy Warhol:person"))
+    }
+
+    @Test func weakSentenceStartDroppedOrKept() {
+        let (_, cs) = EntityTest.candidates("Reopening the talks is not the aim.")
+        #expect(cs.allSatisfy { $0.strength == .weak })
+        #expect(EntityTest.described("But Aso said no.").contains("Aso:person"))
+        #expect(EntityTest.described("Former President Bush spoke.").contains("Bush:person"))
+    }
+}

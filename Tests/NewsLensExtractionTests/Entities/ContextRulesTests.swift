@@ -1,0 +1,63 @@
+import Testing
+@testable import NewsLensExtraction
+
+@Suite struct ContextRulesTests {
+    @Test func speechVerbMakesAnUnknownNameAPerson() {
+        #expect(EntityTest.described("Toccafondi said it was fine.").contains("Toccafondi:person"))
+        #expect(EntityTest.described("\"Fine,\" said Halvorsen Ingrid.").contains("Halvorsen Ingrid:person"))
+    }
+
+    @Test func appositionGivesTitleAndAffiliation() {
+        let (u, cs) = EntityTest.candidates("\"Prices will rise,\" said Priya Natarajan, an analyst at Clearwater Energy.")
+        let p = cs.first { $0.type == .person }!
+        #expect(u.string(p.tokenStart, p.tokenEnd) == "Priya Natarajan")
+        #expect(p.roleTitle == "analyst")
+        guard case .candidate(let j)? = p.affiliation else { Issue.record("no affiliation"); return }
+        #expect(u.string(cs[j].tokenStart, cs[j].tokenEnd) == "Clearwater Energy")
+    }
+
+    @Test func roleBeforeTheName() {
+        let (u, cs) = EntityTest.candidates("According to the team's coach, Alireza Mehraban, they won.")
+        let p = cs.first { u.string($0.tokenStart, $0.tokenEnd) == "Alireza Mehraban" }
+        #expect(p?.type == .person)
+        #expect(p?.roleTitle == "coach")
+        #expect(EntityTest.described("She met professor Marcu Dell.").contains("Marcu Dell:person"))
+    }
+
+    @Test func personNounsMakePeopleWithoutTitles() {
+        let (_, cs) = EntityTest.candidates("Valeska Paris, an Australian woman, spoke.")
+        let p = cs.first { $0.type == .person }
+        #expect(p != nil && p?.roleTitle == nil)
+    }
+
+    @Test func acronymInBrackets() {
+        let (u, cs) = EntityTest.candidates("It joined the Flatland Union of Growers (FUG) in May.")
+        let long = cs.first { u.string($0.tokenStart, $0.tokenEnd) == "Flatland Union of Growers" }
+        #expect(long?.acronym != nil)
+        #expect(long.flatMap { $0.acronym }.map { cs[$0].type } == .organization)
+    }
+
+    @Test func capitalsStandForGovernmentsExceptAsPlaces() {
+        let d = EntityTest.described("Pyongyang rejected a call by Seoul for Tokyo to stay away from talks in Beijing.")
+        #expect(d.contains("Pyongyang:country"))
+        #expect(d.contains("Tokyo:country"))
+        #expect(d.contains("Beijing:place"))
+        #expect(EntityTest.described("They will travel to Beijing and Moscow.").contains("Moscow:place"))
+        #expect(EntityTest.described("He will head for Seoul on Monday.").contains("Seoul:place"))
+    }
+
+    @Test func agencyCreditsAreNoMentions() {
+        #expect(!EntityTest.described("Aso met Burns on Monday (Reuters).").contains("Reuters:organization"))
+        #expect(EntityTest.described("Aso told Reuters on Monday.").contains("Reuters:organization"))
+    }
+
+    @Test func coordinatedTitlesShareTheAffiliation() {
+        let (u, cs) = EntityTest.candidates("US Undersecretary Nicholas Burns and Undersecretary Robert Joseph spoke.")
+        let joseph = cs.first { u.string($0.tokenStart, $0.tokenEnd) == "Robert Joseph" }
+        #expect(joseph?.affiliation == .known(EntityTest.resources.gazetteer.country(code: "US")!))
+    }
+
+    @Test func townBeforeSpeechVerbIsAPerson() {
+        #expect(EntityTest.described("But Aso said no.").contains("Aso:person"))
+    }
+}
