@@ -291,3 +291,51 @@ def test_healthcheck_subcommand_reports_the_server(base_url):
     bad = subprocess.run([binary, "healthcheck", "--port", str(closed)], capture_output=True, text=True, timeout=30)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "unhealthy" in bad.stdout
+
+
+def test_ranges_nest_split_and_count_code_points(driver, base_url):
+    """The highlighter itself: nesting, a range crossing another's end, offsets past the BMP, bad offsets."""
+    open_page(driver, base_url)
+    result = driver.execute_script("""
+        const { renderRanges, el } = NL.text;
+        const div = document.createElement('div');
+        const text = 'a\\u{1F600}bc\\u{1D538}de';   // code points: a 😀 b c 𝔸 d e
+        const mk = (name) => () => el('span', { 'data-r': name });
+        const rejected = renderRanges(div, text, [
+          { start: 1, end: 5, make: mk('outer') },   // 😀bc𝔸
+          { start: 2, end: 3, make: mk('inner') },   // b
+          { start: 4, end: 6, make: mk('cross') },   // 𝔸d: crosses the end of outer
+          { start: 5, end: 99, make: mk('bad') },    // past the end of the text
+          { start: 3, end: 3, make: mk('empty') },
+        ]);
+        return { html: div.innerHTML, text: div.textContent, rejected: rejected.length };
+    """)
+    assert result["text"] == "a\U0001F600bc\U0001D538de"
+    assert result["rejected"] == 2
+    assert result["html"] == ('a<span data-r="outer">\U0001F600<span data-r="inner">b</span>c'
+                              '<span data-r="cross">\U0001D538</span></span><span data-r="cross">d</span>e')
+
+
+def test_article_text_is_never_markup(driver, base_url):
+    """Text from the API (headline, paragraphs, names, problem details) is shown as text, never parsed."""
+    open_page(driver, base_url)
+    hostile = '<img src="x" id="pwned" onerror="window.pwned=1">'
+    driver.execute_script("""
+        const hostile = arguments[0];
+        const analysis = {
+          id: 'x', article: { headline: 'H ' + hostile, paragraphs: ['Said ' + hostile + ' "quoted ' + hostile + '"'],
+                              captions: [{ text: hostile, credit: hostile }], removedBoilerplate: [hostile] },
+          quotes: [{ id: 'q1', kind: 'direct', text: 'quoted', span: { paragraph: 0, start: 5, end: 20 }, cue: hostile,
+                     speaker: { name: hostile, participant: 'p', mention: null } }],
+          participants: [{ id: 'p', type: 'person', name: hostile, aliases: [hostile], titles: [hostile],
+                           affiliation: hostile, mentionCount: 1, quoteCount: 1, mentions: [] }],
+        };
+        document.getElementById('result').hidden = false;
+        const view = NL.article.render(document.getElementById('article-view'), analysis);
+        NL.people.renderList(document.getElementById('people-view'), analysis, view.colours);
+    """, hostile)
+    assert not driver.find_elements(By.ID, "pwned")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#article-view img, #people-view img")
+    assert driver.execute_script("return window.pwned === undefined")
+    assert hostile in driver.find_element(By.ID, "headline").text
+    assert hostile in driver.find_element(By.ID, "people-view").text
