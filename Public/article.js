@@ -113,8 +113,9 @@ window.NL = window.NL || {};
   function speakerLink(q) {
     const name = speakerName(q);
     const pid = q.speaker && q.speaker.participant;
-    return pid ? el("a", { href: "#/participants/" + encodeURIComponent(pid), class: "speaker" }, name)
-      : el("span", { class: "speaker unknown" }, name);
+    if (pid) return el("a", { href: "#/participants/" + encodeURIComponent(pid), class: "speaker" }, name);
+    const known = q.speaker && (q.speaker.name || (q.speaker.mention && q.speaker.mention.text));
+    return el("span", { class: known ? "speaker" : "speaker unknown" }, name);
   }
 
   function quoteSummary(quotes) {
