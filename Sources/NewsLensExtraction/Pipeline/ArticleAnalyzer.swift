@@ -6,7 +6,7 @@ public struct ArticleAnalyzer: Sendable {
     public let entities: (any EntityRecognizer)?
     public let quotes: QuoteExtractor
 
-    public init(entities: (any EntityRecognizer)? = nil) {
+    public init(entities: (any EntityRecognizer)? = NewsEntityRecognizer()) {
         structurer = ArticleStructurer()
         self.entities = entities
         quotes = QuoteExtractor()
