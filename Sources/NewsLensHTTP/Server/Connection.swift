@@ -3,11 +3,12 @@ import NewsLensTransport
 
 /// One client connection: reads requests, runs handlers, writes responses in request order.
 ///
-/// Confined to its worker's serial queue: every method runs there, so no locks. Readiness comes from one
-/// DispatchSourceRead (one read per event) and a DispatchSourceWrite created only when a write would block.
-/// While output is blocked, reading stops (backpressure); while an offloaded handler runs, reading stops too.
-/// This file holds the I/O lifecycle; `Connection+Requests.swift` the HTTP exchange.
-final class Connection: @unchecked Sendable {
+/// Confined to its worker's serial queue: every method runs there, so no locks. Readiness comes from the
+/// worker's `EventMultiplexer` (one read per event, level-triggered); write readiness is asked for only
+/// while a write would block. While output is blocked, reading stops (backpressure); while an offloaded
+/// handler runs, reading stops too. This file holds the I/O lifecycle; `Connection+Requests.swift` the
+/// HTTP exchange.
+final class Connection: ReadinessHandler, @unchecked Sendable {
     enum Phase { case head, body, handling, closing, lingering, closed }
 
     unowned let worker: IOWorker
@@ -38,11 +39,11 @@ final class Connection: @unchecked Sendable {
     var inputClosed = false
     var draining = false
 
-    private var readSource: DispatchSourceRead?
-    private var writeSource: DispatchSourceWrite?
-    private var readSuspended = false
-    private var writeActive = false
-    private var pendingCancels = 0
+    /// Registration with the worker's multiplexer, and the interest it currently carries.
+    private var token: EventMultiplexer.Token?
+    private var interest: EventMultiplexer.Interest = []
+    /// A write would block: wait for writability (and stop reading).
+    private var writeBlocked = false
 
     /// Output above this stops the processing of further pipelined requests until it drains.
     static let outputHighWater = 256 * 1024
@@ -65,30 +66,29 @@ final class Connection: @unchecked Sendable {
         // saves an epoll round trip, and a connection that closes after one response never registers at all.
         onReadable()
         guard phase != .closed else { return }
-        let source = DispatchSource.makeReadSource(fileDescriptor: stream.fileDescriptor, queue: worker.queue)
-        source.setEventHandler { [unowned self] in self.onReadable() }
-        source.setCancelHandler { [self] in self.sourceCancelled() }
-        readSource = source
-        pendingCancels += 1
-        source.activate()
-        updateReadInterest()
+        let wanted = wantedInterest
+        do {
+            token = try worker.multiplexer.register(stream.fileDescriptor, interest: wanted, handler: self)
+            interest = wanted
+        } catch {
+            close()
+        }
+    }
+
+    deinit { input.deallocate() }
+
+    func descriptorReady(readable: Bool, writable: Bool) {
+        if writable && writeBlocked { onWritable() }
+        if readable && phase != .closed { onReadable() }
     }
 
     // MARK: reading
 
     private func onReadable() {
         guard phase != .closed else { return }
-        // One read per readiness event is enough while Dispatch keeps reporting the descriptor. It stops
-        // after EPOLLHUP (a reset that arrived with the data we just read), so a request left incomplete
-        // after a read is read again until EAGAIN proves the descriptor is still watched.
-        var rounds = 0
-        while true {
-            rounds += 1
-            if rounds > 8 {
-                // Fairness: let other connections on this queue run, then go on reading (no event may come).
-                worker.queue.async { [self] in self.onReadable() }
-                break
-            }
+        // One read per readiness event: the multiplexer is level-triggered and reports a socket with data
+        // left again. Only a stream holding decrypted input the kernel cannot see (TLS) is read again here.
+        for _ in 0..<8 {
             let limit = phase == .head ? context.maxHeadBuffer : max(Self.initialBuffer, context.maxHeadBuffer)
             let space = input.writableSpace(minimum: 4096, maxCapacity: limit)
             if space.count == 0 { break }
@@ -111,9 +111,7 @@ final class Connection: @unchecked Sendable {
                 continue
             }
             processInput()
-            if inputClosed || phase == .closed { break }
-            let incomplete = phase == .body || (phase == .head && !input.isEmpty)
-            if drained || !(incomplete || stream.hasBufferedInput) { break }
+            if inputClosed || phase == .closed || drained || !stream.hasBufferedInput { break }
         }
         if inputClosed { inputEnded() }
         flush()
@@ -143,12 +141,12 @@ final class Connection: @unchecked Sendable {
             switch outcome {
             case .drained:
                 writeDeadline.clear()
-                if writeActive { writeSource?.suspend(); writeActive = false }
+                writeBlocked = false
             case .blocked:
                 if written > 0 || writeDeadline.kind == .none {
                     writeDeadline.set(.write, now: MonotonicClock.now(), timeout: context.configuration.timeouts.writeStall)
                 }
-                enableWriteSource()
+                writeBlocked = true
             case .failed:
                 close()
                 return
@@ -158,23 +156,7 @@ final class Connection: @unchecked Sendable {
             if lingerAfterFlush && !inputClosed { startLinger() } else { close() }
             return
         }
-        updateReadInterest()
-    }
-
-    private func enableWriteSource() {
-        guard !writeActive else { return }
-        if writeSource == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: stream.fileDescriptor, queue: worker.queue)
-            source.setEventHandler { [unowned self] in self.onWritable() }
-            source.setCancelHandler { [self] in self.sourceCancelled() }
-            writeSource = source
-            pendingCancels += 1
-            writeActive = true
-            source.activate()
-        } else {
-            writeActive = true
-            writeSource!.resume()
-        }
+        updateInterest()
     }
 
     private func onWritable() {
@@ -187,16 +169,23 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Read while a request is being received or we linger; not while output is blocked or a handler runs.
-    private func updateReadInterest() {
-        guard let readSource else { return }
-        let wanted = !inputClosed && !writeActive && (phase == .head || phase == .body || phase == .lingering)
-        if wanted && readSuspended {
-            readSuspended = false
-            readSource.resume()
-        } else if !wanted && !readSuspended {
-            readSuspended = true
-            readSource.suspend()
+    /// Read while a request is being received or we linger, not while output is blocked or a handler runs;
+    /// wait for writability only while a write is blocked.
+    private var wantedInterest: EventMultiplexer.Interest {
+        var wanted: EventMultiplexer.Interest = []
+        if !inputClosed && !writeBlocked && (phase == .head || phase == .body || phase == .lingering) {
+            wanted.insert(.read)
+        }
+        if writeBlocked { wanted.insert(.write) }
+        return wanted
+    }
+
+    private func updateInterest() {
+        guard let token else { return }
+        let wanted = wantedInterest
+        if wanted != interest {
+            interest = wanted
+            worker.multiplexer.update(token, interest: wanted)
         }
     }
 
@@ -207,7 +196,7 @@ final class Connection: @unchecked Sendable {
         stream.shutdownWrite()
         input.consumeAll()
         deadline.set(.linger, now: MonotonicClock.now(), timeout: context.configuration.timeouts.linger)
-        updateReadInterest()
+        updateInterest()
     }
 
     // MARK: deadlines and shutdown
@@ -235,8 +224,8 @@ final class Connection: @unchecked Sendable {
         if phase == .head && !parser.hasStartedRequest && input.isEmpty && output.isEmpty { close() }
     }
 
-    /// Releases the connection: sources cancelled (the descriptor closes when both cancel handlers ran),
-    /// registry and connection count updated.
+    /// Releases the connection: unregistered, descriptor closed, registry and connection count updated.
+    /// The input buffer is freed with the object, so code still on the stack never sees freed memory.
     func close() {
         guard phase != .closed else { return }
         phase = .closed
@@ -246,34 +235,17 @@ final class Connection: @unchecked Sendable {
         body = []
         head = nil
         resolution = nil
-        if let readSource {
-            if readSuspended { readSuspended = false; readSource.resume() }
-            readSource.cancel()
+        if let token {
+            worker.multiplexer.unregister(token)
+            self.token = nil
         }
-        if let writeSource {
-            if !writeActive { writeActive = true; writeSource.resume() }
-            writeSource.cancel()
-        }
+        stream.close()
         worker.unregister(self)
         context.activeConnections.subtract(1, ordering: .relaxed)
-        if pendingCancels == 0 { release() }
     }
 
     var stateDescription: String {
-        "\(peer) phase=\(phase) input=\(input.count) output=\(output.pendingBytes) readSuspended=\(readSuspended) "
-            + "writeActive=\(writeActive) inputClosed=\(inputClosed) deadline=\(deadline.kind) write=\(writeDeadline.kind)"
-    }
-
-    private func sourceCancelled() {
-        pendingCancels -= 1
-        if pendingCancels == 0 { release() }
-    }
-
-    /// Closes the descriptor and frees the buffer, once no event source can touch them.
-    private func release() {
-        stream.close()
-        input.deallocate()
-        readSource = nil
-        writeSource = nil
+        "\(peer) phase=\(phase) input=\(input.count) output=\(output.pendingBytes) interest=\(interest.rawValue) "
+            + "writeBlocked=\(writeBlocked) inputClosed=\(inputClosed) deadline=\(deadline.kind) write=\(writeDeadline.kind)"
     }
 }

@@ -42,6 +42,7 @@ public final class HTTPServer: @unchecked Sendable {
         let socket = try ListeningSocket(host: configuration.host, port: configuration.port,
                                          backlog: configuration.backlog)
         port = socket.address.port
+        for worker in workers { try worker.prepare() }
         for worker in workers { worker.queue.async { worker.start() } }
         let acceptWorker = workers[0]
         let listener = Listener(socket: socket, queue: acceptWorker.queue) { [unowned self] accepted in

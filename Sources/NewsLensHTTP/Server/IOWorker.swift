@@ -1,13 +1,16 @@
 import Dispatch
+import NewsLensTransport
 
-/// One serial I/O queue and the connections confined to it: their registry, the deadline reaper that
-/// ticks over them, and the Date header cache. Every method runs on `queue`.
+/// One serial I/O queue and the connections confined to it: their readiness multiplexer, their registry,
+/// the deadline reaper that ticks over them, and the Date header cache. Every method runs on `queue`.
 final class IOWorker: @unchecked Sendable {
     let queue: DispatchQueue
     let context: ServerContext
     private(set) var connections: [Connection] = []
     var dateCache = DateHeaderCache()
     private var reaper: DispatchSourceTimer?
+    /// Created by `prepare()` before the server accepts anything.
+    private(set) var multiplexer: EventMultiplexer!
     /// Called on `queue` whenever a connection of this worker closes.
     var onConnectionClosed: (@Sendable () -> Void)?
 
@@ -16,9 +19,15 @@ final class IOWorker: @unchecked Sendable {
         queue = DispatchQueue(label: "newslens.http.io.\(index)", qos: .userInitiated)
     }
 
-    /// Starts the deadline reaper. Deadlines are instants on each connection; one coarse timer per queue
+    /// Creates the epoll set; called on any thread before `start()`.
+    func prepare() throws(SocketError) {
+        multiplexer = try EventMultiplexer(queue: queue)
+    }
+
+    /// Starts readiness delivery and the deadline reaper. Deadlines are instants on each connection; one coarse timer per queue
     /// checks them, instead of re-arming a timer per request.
     func start() {
+        multiplexer.start()
         let timer = DispatchSource.makeTimerSource(queue: queue)
         let interval = context.configuration.timeouts.reaperInterval
         timer.schedule(deadline: .now() + .nanoseconds(Int(interval.nanoseconds)),
@@ -31,6 +40,7 @@ final class IOWorker: @unchecked Sendable {
     func stop() {
         reaper?.cancel()
         reaper = nil
+        multiplexer.stop()
     }
 
     func register(_ connection: Connection) {

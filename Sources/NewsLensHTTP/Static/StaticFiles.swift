@@ -17,6 +17,8 @@ public final class StaticFiles: Sendable {
     /// Real path of the root, without trailing slash; nil when the folder does not exist.
     private let realRoot: String?
     private let cache = Mutex<[String: Entry]>([:])
+    /// Request path → body served, and when it was last checked against the file system.
+    private let recent = Mutex<[String: (at: UInt64, body: PreparedBody)]>([:])
     /// Larger files are not served (this is for a small web UI, not downloads).
     public let maxFileBytes: Int
 
@@ -40,7 +42,26 @@ public final class StaticFiles: Sendable {
     /// A handler for `Router.fallback`.
     public func respond(to request: Request) -> Response {
         guard let realRoot else { return notFound() }
-        let raw = Array(request.path.utf8)
+        let path = request.path
+        // Hot path: a path served less than a second ago needs no file-system call at all.
+        let now = MonotonicClock.now()
+        if let body = recent.withLock({ cached in cached[path].flatMap { now &- $0.at < 1_000_000_000 ? $0.body : nil } }) {
+            return Response(prepared: body, headers: Self.cacheHeaders)
+        }
+        let response = resolve(path, realRoot: realRoot)
+        if case .prepared(let body) = response.body, response.status == .ok {
+            recent.withLock {
+                if $0.count > 1024 { $0.removeAll() }
+                $0[path] = (now, body)
+            }
+        }
+        return response
+    }
+
+    private static let cacheHeaders = [HTTPField("Cache-Control", "no-cache")]
+
+    private func resolve(_ path: String, realRoot: String) -> Response {
+        let raw = Array(path.utf8)
         guard let decoded = PercentDecoding.decode(raw), !decoded.contains(0) else {
             return .problem(.badRequest, "The path has a malformed percent-escape.")
         }
@@ -55,14 +76,14 @@ public final class StaticFiles: Sendable {
         if Self.isDirectory(candidate) {
             if !wantsDirectory {
                 // "/docs" → "/docs/" so relative links inside the page resolve.
-                return .empty(status: .movedPermanently, headers: [HTTPField("Location", request.path + "/")])
+                return .empty(status: .movedPermanently, headers: [HTTPField("Location", path + "/")])
             }
             candidate += "/index.html"
         } else if wantsDirectory {
             return notFound()
         }
         guard let body = load(candidate, realRoot: realRoot) else { return notFound() }
-        return Response(prepared: body, headers: [HTTPField("Cache-Control", "no-cache")])
+        return Response(prepared: body, headers: Self.cacheHeaders)
     }
 
     private func load(_ candidate: String, realRoot: String) -> PreparedBody? {
