@@ -173,6 +173,6 @@ extension Connection {
         let duration = head == nil ? 0 : MonotonicClock.now() &- requestStarted
         RequestLog.record(context.logger, method: head?.method.name ?? "-", path: head?.target ?? "-",
                           status: planned.status.code, bytes: planned.sendsBody ? planned.bodyLength : 0,
-                          durationNanos: duration, client: peer)
+                          durationNanos: duration, client: peerText)
     }
 }

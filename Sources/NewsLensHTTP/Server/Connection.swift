@@ -15,6 +15,8 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     let context: ServerContext
     let stream: ByteStream
     let peer: SocketAddress
+    /// "host:port" for the request log, made once per connection.
+    lazy var peerText = peer.description
     /// Index in the worker's registry.
     var slot = -1
 
