@@ -111,11 +111,11 @@ import Glibc
             let start = MonotonicClock.now()
             let finished = Finished()
             live.server.shutdown { finished.mark() }
-            #expect(idle.closesWithin(1))
+            #expect(idle.closesWithin(5))
             let response = try busy.readResponse()
             #expect(response.text == "slow done")
             #expect(response.header("Connection") == "close")
-            #expect(busy.closesWithin(1))
+            #expect(busy.closesWithin(5))
             var waited = 0
             while !finished.isDone && waited < 300 { usleep(10_000); waited += 1 }
             #expect(finished.isDone)
@@ -138,8 +138,9 @@ import Glibc
             let start = MonotonicClock.now()
             live.stop()
             let elapsed = MonotonicClock.now() - start
-            #expect(elapsed < 1_000_000_000, "shutdown took \(elapsed / 1_000_000) ms")
-            #expect(client.closesWithin(1))
+            // Bounded by the 200 ms grace, not by the 1.5 s handler (slack for a loaded machine).
+            #expect(elapsed < 1_400_000_000, "shutdown took \(elapsed / 1_000_000) ms")
+            #expect(client.closesWithin(5))
         }
     }
 }

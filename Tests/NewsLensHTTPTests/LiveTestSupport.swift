@@ -81,7 +81,7 @@ final class RawClient {
     private var buffer: [UInt8] = []
     private(set) var sawClose = false
 
-    init(port: Int, timeout: Double = 3) throws {
+    init(port: Int, timeout: Double = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

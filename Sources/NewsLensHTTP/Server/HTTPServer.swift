@@ -94,8 +94,11 @@ public final class HTTPServer: @unchecked Sendable {
         waitForConnections(deadline: deadline, completion: completion)
     }
 
+    /// Serial queues always get a thread, even while offloaded handlers occupy the global pool.
+    private static let shutdownQueue = DispatchQueue(label: "newslens.http.shutdown")
+
     private func waitForConnections(deadline: UInt64, completion: @escaping @Sendable () -> Void) {
-        DispatchQueue.global().async { [self] in
+        Self.shutdownQueue.async { [self] in
             if context.activeConnections.load(ordering: .relaxed) == 0 {
                 for worker in workers { worker.queue.async { worker.stop() } }
                 completion()
@@ -104,7 +107,7 @@ public final class HTTPServer: @unchecked Sendable {
             if MonotonicClock.now() >= deadline {
                 for worker in workers { worker.queue.async { worker.closeAll() } }
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(10)) {
+            Self.shutdownQueue.asyncAfter(deadline: .now() + .milliseconds(10)) {
                 self.waitForConnections(deadline: deadline, completion: completion)
             }
         }
