@@ -199,6 +199,8 @@ def cities(src, out, lower, proper, country_names, region_names, given):
         if name in country_names:
             continue
         words = name.lower().split()
+        if {"university", "college", "institute", "academy", "campus"} & set(words):
+            continue  # "University of Texas" is a census place in GeoNames, but news means the university
         if len(words) == 1 and words[0] in lower and pop < 1_000_000 and name not in capitals and name not in proper:
             continue  # "Mobile", "Reading" are kept only when they are big
         if len(words) == 1 and name in given and pop < 100_000 and name not in capitals:

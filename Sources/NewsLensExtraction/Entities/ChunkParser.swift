@@ -166,13 +166,15 @@ struct ChunkParser: Sendable {
                 k += 1 + m.length
                 continue
             }
-            guard let m = u.known(k, limit: b), u.isCapitalized(k) else { k += 1; continue }
-            let afterOf = k > a && u.isLower(k - 1, .connector)
+            guard let m = u.known(k, limit: b), u.isCapitalized(k), m.length < b - a else { k += 1; continue }
+            // after "of"/"at", or right after another place ("University of Texas | Arlington")
+            let afterOf = k > a && u.isLower(k - 1, .connector) || inner.last.map { $0.type == .place && $0.tokenEnd == k } ?? false
             switch m.hit.kind {
             case .country, .organization:
-                if m.length < b - a { inner.append(known(unit, k, k + m.length, m.hit)) }
+                inner.append(known(unit, k, k + m.length, m.hit))
             case .capital, .city, .region:
-                if civic || afterOf, m.length < b - a {
+                guard civic || afterOf else { k += 1; continue }  // a town word inside a company name
+                do {
                     // "Taipei City", "Harris County": the place word belongs to the place
                     let e = k + m.length < b - 1 && u.isCapitalized(k + m.length) && u.has(k + m.length, .placeLast) ? 1 : 0
                     var n = known(unit, k, k + m.length + e, m.hit)

@@ -22,6 +22,11 @@ struct ContextRules: Sendable {
         let before = (c.hasTitle ? c.titleStart : c.tokenStart) - 1
         var after = c.tokenEnd
         if c.possessive { after += 1 }
+        // products ("Internet Explorer", "iPhone") are named things, not participants
+        if c.type == .organization, c.known >= 0, gazetteer.entities[Int(c.known)].kind == .product {
+            out[i].dropped = true
+            return
+        }
         // agency credit: "(Reuters)", "[AP]", "(AP Photo/Jane Doe)"
         if c.known >= 0, gazetteer.entities[Int(c.known)].kind == .agency, c.type == .organization,
            u.isPunct(c.tokenStart - 1, EntityWords.openParen) || u.isPunct(c.tokenStart - 1, EntityWords.openBracket) {
@@ -54,6 +59,16 @@ struct ContextRules: Sendable {
             return
         }
         guard c.type == .unknown || c.type == .person else { return }
+        // the title of a work is no participant: "the 1969 film Easy Rider", "her novel Angel Catbird"
+        if c.evidence != .title && c.evidence != .honorific && u.isLower(c.tokenStart - 1, .workNoun) {
+            out[i].dropped = true
+            return
+        }
+        // "the Monti government", "the Trump administration": the leader
+        if c.type == .unknown && u.isLower(after, .leaderNoun) && !u.tokens[c.tokenStart].flags.contains(.allCaps) {
+            out[i].type = .person
+            out[i].evidence = .leader
+        }
         // "US Undersecretary A (C) and Undersecretary B (R)": coordinated titles share the affiliation
         if c.type == .person, c.hasTitle, c.affiliation == nil, before >= 0, u.tokens[before].hash == EntityWords.and,
            let j = out[first..<i].lastIndex(where: { $0.type == .person && $0.hasTitle && !$0.titleOnly }),

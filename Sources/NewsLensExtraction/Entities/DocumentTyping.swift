@@ -40,6 +40,7 @@ struct DocumentTyping: Sendable {
             if c.type != .unknown { typed[key(u, c)] = c.type }
         }
         // 3. lone and weak words
+        var orphans: [Int] = []
         for i in cs.indices where !cs[i].dropped && !cs[i].aliasOnly && !cs[i].nested && !cs[i].titleOnly {
             let c = cs[i]
             let u = units[c.unit]
@@ -56,10 +57,12 @@ struct DocumentTyping: Sendable {
                     cs[i].type = .organization
                 } else if let t = typed[key(u, c)] {
                     cs[i].type = t
-                } else if single, c.strength == .strong, u.has(c.tokenStart, .given), !u.has(c.tokenStart, [.common, .notName]) {
+                } else if single, c.strength == .strong, u.has(c.tokenStart, .given),
+                          !u.has(c.tokenStart, [.common, .notName, .adjective]) {
                     cs[i].type = .person  // a first name alone mid-sentence: "Marilyn"
                 } else {
                     cs[i].dropped = true
+                    if c.strength == .strong && !u.has(c.tokenStart, [.notName, .adjective]) { orphans.append(i) }
                     continue
                 }
                 cs[i].evidence = .document
@@ -77,9 +80,49 @@ struct DocumentTyping: Sendable {
                 break
             }
         }
+        adoptListTypes(units, &cs, orphans)
         namedAfter(units, &cs, surnames: Set(personLast.keys))
+        splitTrailingPerson(units, &cs)
         resolveTitles(units, &cs)
         if isSportsReport(units) { nationalTeams(units, &cs) }
+    }
+
+    /// Names in one list share a type: "Zeus, Hera, Poseidon, Aphrodite and Athena" are people when one of
+    /// them is known to be a person. `orphans` are lone words dropped for want of evidence.
+    private func adoptListTypes(_ units: [EntityUnit], _ cs: inout [NameCandidate], _ orphans: [Int]) {
+        guard !orphans.isEmpty else { return }
+        var changed = true
+        var open = Set(orphans)
+        while changed {
+            changed = false
+            for i in open {
+                let c = cs[i]
+                let u = units[c.unit]
+                // the neighbour before ("A, B" / "A and B" / "A, and B") or after
+                let neighbour = cs.indices.first { j in
+                    let d = cs[j]
+                    guard j != i, d.unit == c.unit, !d.dropped, !d.nested, !d.aliasOnly, d.type != .unknown else { return false }
+                    return Self.listed(u, d.tokenEnd, c.tokenStart) || Self.listed(u, c.tokenEnd, d.tokenStart)
+                }
+                if let j = neighbour {
+                    cs[i].type = cs[j].type
+                    cs[i].dropped = false
+                    cs[i].evidence = .list
+                    open.remove(i)
+                    changed = true
+                }
+            }
+        }
+    }
+
+    /// Only list separators between tokens `a` and `b`: "," or "and"/"or" or ", and".
+    static func listed(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
+        guard b > a, b - a <= 2 else { return false }
+        for k in a..<b {
+            let h = u.tokens[k].hash
+            guard u.isPunct(k, EntityWords.comma) || h == EntityWords.and || h == EntityWords.or else { return false }
+        }
+        return true
     }
 
     /// A body or place named after a person the article names: "the Warhol Factory" mentions Warhol.
@@ -93,6 +136,23 @@ struct DocumentTyping: Sendable {
             var p = NameCandidate(unit: c.unit, tokenStart: c.tokenStart, tokenEnd: c.tokenStart + 1, type: .person, evidence: .document)
             p.nested = true
             cs.append(p)
+        }
+    }
+
+    /// "University of Texas Arlington Amneh Jafari heard ...": a body's name that runs into the name of a
+    /// person the article names elsewhere ("Jafari said") is cut before that person's two words.
+    private func splitTrailingPerson(_ units: [EntityUnit], _ cs: inout [NameCandidate]) {
+        var people: Set<UInt64> = []
+        for c in cs where c.type == .person && !c.dropped && !c.titleOnly { people.insert(units[c.unit].hash(c.tokenEnd - 1)) }
+        let n = cs.count
+        for i in 0..<n where cs[i].type == .organization && !cs[i].dropped && !cs[i].nested && cs[i].length >= 4
+            && cs[i].evidence != .gazetteer {
+            let u = units[cs[i].unit]
+            let last = cs[i].tokenEnd - 1
+            guard people.contains(u.hash(last)), u.isCapitalized(last - 1),
+                  !u.has(last - 1, [.orgLast, .orgFirst, .placeLast, .common]), u.known(last - 1, limit: last + 1) == nil else { continue }
+            cs[i].tokenEnd = last - 1
+            cs.append(NameCandidate(unit: cs[i].unit, tokenStart: last - 1, tokenEnd: last + 1, type: .person, evidence: .document))
         }
     }
 

@@ -50,6 +50,13 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// person, but it is not listed among the person's titles.
     public static let personNoun = WordClass(rawValue: 1 << 27)
 
+    /// A capitalised adjective of religion or language ("Christian", "English"): never a name by itself.
+    public static let adjective = WordClass(rawValue: 1 << 28)
+    /// A noun that turns the name before it into its leader's ("the Monti government", "Trump administration").
+    public static let leaderNoun = WordClass(rawValue: 1 << 29)
+    /// A noun that introduces the title of a work ("the film Easy Rider", "her novel Angel Catbird").
+    public static let workNoun = WordClass(rawValue: 1 << 30)
+
     public static let given: WordClass = [.givenMale, .givenFemale]
     public static let titleWord: WordClass = [.titleHead, .titleModifier, .portfolio]
 }
@@ -109,6 +116,7 @@ public struct EntityLexicon: Sendable {
             "speech": .speechVerb, "locative": .locative, "male": .male, "female": .female,
             "determiner": .determiner, "civic": .civic, "event-last": .eventLast, "event-first": .eventFirst,
             "compass": .compass, "sport": .sport, "person": .personNoun,
+            "adjective": .adjective, "leader": .leaderNoun, "work": .workNoun,
         ]
         for file in ["entities/titles.tsv", "entities/name-words.tsv", "entities/context-words.tsv"] {
             for f in read(file) where f.count > 1 {

@@ -49,6 +49,7 @@ public final class EntityResources: Sendable {
             case "sport": kind = .sport
             case "religion": kind = .religion
             case "group": kind = .group
+            case "product": kind = .product
             default: kind = .organization
             }
             let index = g.addEntity(KnownEntity(name: String(f[0]), kind: kind, code: ""))

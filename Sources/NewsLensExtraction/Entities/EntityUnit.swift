@@ -92,6 +92,7 @@ enum EntityWords {
     static let of = WordHash.hash("of")
     static let the = WordHash.hash("the")
     static let and = WordHash.hash("and")
+    static let or = WordHash.hash("or")
     static let ampersand = WordHash.hash("&")
     static let at = WordHash.hash("at")
     static let `for` = WordHash.hash("for")

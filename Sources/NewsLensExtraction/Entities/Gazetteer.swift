@@ -3,6 +3,8 @@
 public struct KnownEntity: Sendable, Hashable {
     public enum Kind: UInt8, Sendable {
         case country, organization, agency, government, party, company, media, sport, religion, group
+        /// Software, devices, vehicles: named things, not participants.
+        case product
     }
 
     public var name: String

@@ -26,7 +26,7 @@ enum NameStrength: UInt8, Sendable, Hashable {
 /// Why a candidate got its type: kept for tests and debugging.
 enum NameEvidence: UInt8, Sendable, Hashable {
     case gazetteer, title, honorific, givenName, surname, orgWord, placeWord, acronym, speech, apposition,
-         document, fallback
+         leader, list, document, fallback
 }
 
 /// The entity a candidate refers to through another candidate or the gazetteer (an affiliation).

@@ -54,9 +54,8 @@ struct NameChunker: Sendable {
         // "for" / "on" / "to" join only inside titles and organizations ("Undersecretary for Arms Control",
         // "Council on American-Islamic Relations"), not "a call by Pyongyang | for Tokyo"
         if h == EntityWords.for || h == EntityWords.on || h == EntityWords.to {
-            var inside = false
-            for k in start..<j where u.has(k, [.titleHead, .portfolio, .orgFirst, .orgLast]) { inside = true }
-            guard inside else { return nil }
+            // right after the title or body word: "Ambassador to", not "President Barack Obama to Facebook"
+            guard u.has(j - 1, [.titleHead, .portfolio, .orgFirst, .orgLast]) else { return nil }
         }
         if u.has(j - 1, .notName) { return nil }
         // "of the", "de la": at most two connectors, then a capitalised word

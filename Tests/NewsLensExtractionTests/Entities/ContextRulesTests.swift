@@ -60,4 +60,18 @@ import Testing
     @Test func townBeforeSpeechVerbIsAPerson() {
         #expect(EntityTest.described("But Aso said no.").contains("Aso:person"))
     }
+
+    @Test func productsAreNoParticipants() {
+        #expect(!EntityTest.described("Microsoft released Internet Explorer in May.").contains("Internet Explorer:organization"))
+        #expect(EntityTest.described("Microsoft released Internet Explorer in May.").contains("Microsoft:organization"))
+    }
+
+    @Test func titlesOfWorksAreNoParticipants() {
+        #expect(EntityTest.described("He starred in the 1969 film Easy Rider with friends.").filter { $0.hasPrefix("Easy") }.isEmpty)
+        #expect(EntityTest.described("She launched her novel Angel Catbird there.").filter { $0.hasPrefix("Angel") }.isEmpty)
+    }
+
+    @Test func leaderOfAGovernment() {
+        #expect(EntityTest.described("The tax changed under the Monti government last year.").contains("Monti:person"))
+    }
 }

@@ -61,4 +61,22 @@ import Testing
         let ps = EntityTest.participants("The report was written by Dries Mertens and Hitwise UK analysts.")
         #expect(EntityTest.find(ps, "Dries Mertens")?.type == .person)
     }
+
+    @Test func namesInAListShareATypeWithAKnownMember() {
+        let ps = EntityTest.participants("Worshippers honour Zeus, Hera, Poseidon, Aphrodite and Athena at the temple.")
+        #expect(Set(EntityTest.names(ps, .person)) == ["Zeus", "Hera", "Poseidon", "Aphrodite", "Athena"])
+    }
+
+    @Test func religionAdjectivesAreNoPeople() {
+        #expect(EntityTest.participants("It is a Christian festival, she said.").isEmpty)
+    }
+
+    @Test func bodyNameRunningIntoAKnownPerson() {
+        let ps = EntityTest.participants("Psychology major at University of Texas Arlington Amneh Jafari heard of it.",
+                                         "Jafari said she was upset.")
+        #expect(EntityTest.find(ps, "Amneh Jafari")?.mentionCount == 2)
+        #expect(EntityTest.find(ps, "University of Texas Arlington")?.type == .organization)
+        #expect(EntityTest.find(ps, "Texas")?.type == .place)
+        #expect(EntityTest.find(ps, "Arlington")?.type == .place)
+    }
 }

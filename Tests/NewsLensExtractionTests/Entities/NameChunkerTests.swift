@@ -19,6 +19,7 @@ import Testing
         #expect(chunks("a call by Pyongyang for Tokyo to stay away").contains("Pyongyang"))
         #expect(chunks("with Undersecretary for Arms Control John Smith").contains("Undersecretary for Arms Control John Smith"))
         #expect(chunks("the Council on American-Islamic Relations said").contains("Council on American-Islamic Relations"))
+        #expect(chunks("from US President Barack Obama to Facebook creator Mark Zuckerberg").contains("Facebook"))
     }
 
     @Test func andJoinsKnownPhrasesTitlePortfoliosAndBodies() {
