@@ -10,6 +10,8 @@ public struct CueLexicon: Sendable {
         case object
         /// Multi-word cue with the speaker after it: "according to X".
         case phrase
+        /// Its object is not the speaker: "X called the plan \"a disaster\"" (speaker before it only).
+        case transitive
     }
 
     public var cues = PhraseTable<Kind>()
@@ -24,6 +26,7 @@ public struct CueLexicon: Sendable {
             case "quote": kind = .quote
             case "object": kind = .object
             case "phrase": kind = .phrase
+            case "transitive": kind = .transitive
             default: kind = .clause
             }
             cues.insert(String(fields[0]), kind, tokenizer: tokenizer)

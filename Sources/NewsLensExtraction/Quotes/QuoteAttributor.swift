@@ -2,6 +2,8 @@
 /// each recording the rule that decided:
 /// 1. `trailing`  — the attribution right after the closing mark: `"…," Aso said.`
 /// 2. `leading`   — the attribution right before the opening mark: `Aso said: "…"`, `he said, "…"`
+///    `trailing-subject` — `"…," Trump barked.` (a speech verb outside the lexicon)
+///    `label`     — `Michael P. McDonald: "…"`
 /// 3. `colon`     — a paragraph-opening quote after a paragraph ending "X said:"
 /// 4. `sentence`  — an attribution in the same sentence (partial quotes inside reported speech)
 /// 5. `subject`   — the subject of the quote's sentence, before the quote ("Trump called him a \"liar\"")
@@ -32,6 +34,12 @@ public struct QuoteAttributor: Sendable {
             let here = byParagraph[q.paragraph]
             if let a = trailing(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "trailing"); continue }
             if let a = leading(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "leading"); continue }
+            if let a = trailingSubject(q, p, &attributions, inside[q.paragraph]) {
+                decisions[n] = Decision(attribution: a, rule: "trailing-subject"); continue
+            }
+            if let a = labelBefore(q, p, &attributions, inside[q.paragraph]) {
+                decisions[n] = Decision(attribution: a, rule: "label"); continue
+            }
             if q.open <= firstContentToken(p), q.paragraph > 0, !q.continuesFromPrevious,
                let a = colonIntro(paragraphs[q.paragraph - 1], q.paragraph - 1, byParagraph[q.paragraph - 1], &attributions,
                                   inside[q.paragraph - 1]) {
@@ -42,9 +50,13 @@ public struct QuoteAttributor: Sendable {
                 decisions[n] = Decision(attribution: a, rule: "subject"); continue
             }
             if let a = nearest(q, here, attributions) { decisions[n] = Decision(attribution: a, rule: "paragraph"); continue }
-            if here.isEmpty, q.open <= firstContentToken(p), !q.continuesFromPrevious,
-               let prev = previousSpeaker(n, pieces, decisions) {
-                decisions[n] = Decision(attribution: prev, rule: "conversation")
+            if here.isEmpty, q.open <= firstContentToken(p), !q.continuesFromPrevious {
+                if let prev = previousSpeaker(n, pieces, decisions) {
+                    decisions[n] = Decision(attribution: prev, rule: "conversation")
+                } else if q.paragraph > 0, let prev = byParagraph[q.paragraph - 1].last {
+                    // A quote paragraph after a paragraph about someone ("Valastro praised …"): that person.
+                    decisions[n] = Decision(attribution: prev, rule: "previous-paragraph")
+                }
             }
         }
         return decisions
@@ -119,6 +131,57 @@ public struct QuoteAttributor: Sendable {
         if let i = there.last, n - all[i].extentEnd <= 10 { return i }
         guard let last = prev.sentences.last else { return nil }
         return implicitAttribution(prev, index, last, before: n - 1, &all, inside)
+    }
+
+    /// `"…," Trump barked.` / `"…," he mocks.`: a quote ending in `,` `?` `!` followed by a name or pronoun
+    /// and a lowercase word — a speech verb outside the lexicon.
+    func trailingSubject(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
+        let t = p.tokens
+        guard q.close > 0, q.close + 2 < t.count, t[q.close - 1].kind == .punctuation else { return nil }
+        let c = ScalarClass.of(p.scalars[Int(t[q.close - 1].start)])
+        guard c == .comma || c == .question || c == .exclamation else { return nil }
+        let s = q.close + 1
+        guard !inside[s], t[s].kind == .word else { return nil }
+        var e = s
+        let kind: SpeakerRef.Kind
+        if let pk = lexicon.pronoun(t[s]) {
+            guard pk != .neuter && pk != .second else { return nil }
+            e = s + 1
+            kind = .pronoun(pk)
+        } else if t[s].flags.contains(.capitalized), !lexicon.isDeterminer(t[s]) {
+            while e < t.count, e - s < 5, !inside[e], t[e].kind == .word, t[e].flags.contains(.capitalized) { e += 1 }
+            kind = .name
+        } else {
+            return nil
+        }
+        guard e < t.count, !inside[e], t[e].kind == .word, !t[e].flags.contains(.capitalized), !t[e].flags.contains(.possessive),
+              !lexicon.breaksPhrase(t[e]) || lexicon.isAdverb(t[e]) else { return nil }
+        return implicit(p, q.paragraph, s, e, &all)
+    }
+
+    /// `Michael P. McDonald: "…"` — a name and a colon right before the quote.
+    func labelBefore(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
+        let t = p.tokens
+        guard q.open >= 2, p.token(q.open - 1, is: ":"), t[q.open - 2].kind == .word, t[q.open - 2].flags.contains(.capitalized) else {
+            return nil
+        }
+        let e = q.open - 1
+        var s = e - 1
+        while s > 0, !inside[s - 1], t[s - 1].kind == .word, t[s - 1].flags.contains(.capitalized) || t[s - 1].flags.contains(.initial) {
+            s -= 1
+        }
+        guard e - s <= 4 else { return nil }
+        return implicit(p, q.paragraph, s, e, &all)
+    }
+
+    func implicit(_ p: TextParagraph, _ index: Int, _ s: Int, _ e: Int, _ all: inout [Attribution]) -> Int? {
+        let kind: SpeakerRef.Kind = lexicon.pronoun(p.tokens[s]).map { .pronoun($0) } ?? .name
+        var a = Attribution(paragraph: index, cueStart: e, cueEnd: e, cueKind: .quote,
+                            speaker: SpeakerRef(paragraph: index, tokenStart: s, tokenEnd: e, kind: kind),
+                            inverted: false, extentStart: s, extentEnd: e, sentence: AttributionFinder.sentence(of: s, in: p))
+        a.implicit = true
+        all.append(a)
+        return all.count - 1
     }
 
     /// The subject of the sentence holding the opening mark, when it comes before the mark.

@@ -20,10 +20,28 @@ extension SpeakerFinder {
                 guard pk != .neuter && pk != .second else { continue }
                 end = start + 1
                 kind = .pronoun(pk)
-            } else if t[start].flags.contains(.capitalized), !lexicon.isDeterminer(t[start]),
-                      !Abbreviations.shared.isSentenceOpener(t[start].hash) {
+            } else if (t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit)),
+                      !lexicon.isDeterminer(t[start]), !Abbreviations.shared.isSentenceOpener(t[start].hash) {
+                // "Sen. Ted Cruz", "17-year-old Jared Potts", "Rep. Hakeem Jeffries (D-N.Y.)"
+                end += 1
                 while end < limit, !inside[end], t[end].kind == .word, t[end].flags.contains(.capitalized) { end += 1 }
                 kind = .name
+                var after = end
+                if p.token(after, is: "(") {
+                    while after < limit, after - end < 8, !p.token(after, is: ")") { after += 1 }
+                    after += 1
+                }
+                guard after < limit, t[after].kind == .word, !t[after].flags.contains(.capitalized), !inside[after],
+                      !CueLexicon.nameConnectors.contains(t[after].hash), !t[after].flags.contains(.possessive) else { continue }
+                return Found(lowerBound: start, upperBound: end, kind: kind)
+            } else if lexicon.isDeterminer(t[start]), t[start].hash != CueLexicon.that {
+                // "The retired neurosurgeon addressed …", "His office put out …": a determiner phrase followed
+                // by a verb-like word or an apposition.
+                end = start + 1
+                while end < limit, end - start <= 6, !inside[end], t[end].kind == .word, !looksLikeVerb(p, end) { end += 1 }
+                guard end > start + 1, end < limit, !inside[end],
+                      (t[end].kind == .word && looksLikeVerb(p, end)) || p.token(end, is: ",") else { continue }
+                return Found(lowerBound: start, upperBound: end, kind: .nominal)
             } else {
                 continue
             }
@@ -33,6 +51,20 @@ extension SpeakerFinder {
         }
         return nil
     }
+
+    /// A lowercase word that reads as a finite verb: an auxiliary, a cue, or a word ending in "-ed"/"-s".
+    func looksLikeVerb(_ p: TextParagraph, _ k: Int) -> Bool {
+        let t = p.tokens[k]
+        guard t.kind == .word, !t.flags.contains(.capitalized) else { return false }
+        if Self.auxiliaries.contains(t.hash) || lexicon.cues.match(p.tokens, at: k) != nil { return true }
+        let e = Int(t.end)
+        guard t.length >= 4 else { return false }
+        if p.scalars[e - 2] == "e" && p.scalars[e - 1] == "d" { return true }
+        return p.scalars[e - 1] == "s" && p.scalars[e - 2] != "s"
+    }
+
+    static let auxiliaries: Set<UInt64> = Set(["is", "was", "are", "were", "has", "have", "had", "will", "would",
+        "can", "could", "should", "may", "might", "must", "did", "does", "also", "then", "later"].map { WordHash.hash($0) })
 
     static let openers: Set<UInt64> = Set(["but", "and", "so", "yet", "meanwhile", "still", "however", "instead",
         "now", "then", "later", "earlier", "there", "here", "also"].map { WordHash.hash($0) })

@@ -18,11 +18,17 @@ public struct SpeakerFinder: Sendable {
         let afterQuote = b >= 0 && (p.tokens[b].isClosingQuote
             || ((p.token(b, is: ",") || p.isDash(b)) && b > 0 && p.tokens[b - 1].isClosingQuote))
         let atStart = b < 0 || p.tokens[b].flags.contains(.sentenceEnd)
+        if kind == .transitive || kind == .object {
+            guard let r = subjectBefore(p, cueStart, inside) else { return nil }
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
+        }
         if afterQuote || atStart {
             if let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound) {
                 return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
             }
-            return nil
+            // A quote closing a parenthetical: `Washington, star of "Scandal," thanked …`.
+            guard afterQuote, let r = subjectBefore(p, cueStart, inside) else { return nil }
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
         }
         if p.token(b, is: ","), let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound),
            r.kind != .pronoun(.neuter) {
@@ -42,6 +48,8 @@ public struct SpeakerFinder: Sendable {
     func subjectBefore(_ p: TextParagraph, _ cue: Int, _ inside: [Bool]) -> Found? {
         let t = p.tokens
         var e = skipModifiers(p, cue - 1, inside)
+        // The comma closing a parenthetical can sit inside a quote: `X, star of "Scandal," thanked`.
+        if e >= 1, t[e].isClosingQuote, p.token(e - 1, is: ",") { e -= 1 }
         let sentence = p.sentences[AttributionFinder.sentence(of: cue, in: p)]
         if e >= 0, !inside[e], t[e].kind == .word, Self.coordinators.contains(t[e].hash) {
             return sentenceSubjectRange(p, sentence, before: e, inside: inside)
@@ -55,6 +63,7 @@ public struct SpeakerFinder: Sendable {
             guard j >= 0, p.token(j, is: ","), !inside[j] else { return nil }
             e = skipModifiers(p, j - 1, inside)
         }
+        e = skipBracket(p, e)
         guard e >= 0, !inside[e], t[e].kind == .word else { return nil }
         if let pk = lexicon.pronoun(t[e]) { return Found(lowerBound: e, upperBound: e + 1, kind: .pronoun(pk)) }
         if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) {
@@ -96,8 +105,20 @@ public struct SpeakerFinder: Sendable {
             s -= 1
         }
         let head = p.scalars[Int(t[e].end) - 1]
-        guard determiner || head == "s" || t[s].flags.contains(.capitalized) else { return nil }
+        guard determiner || head == "s" || t[s].flags.contains(.capitalized) else {
+            // "The influential delegate and conservative activist, who backs Cruz, warned": the sentence subject.
+            if let f = sentenceSubjectRange(p, sentence, before: e + 1, inside: inside), f.lowerBound <= s { return f }
+            return nil
+        }
         return Found(lowerBound: s, upperBound: e + 1, kind: .nominal)
+    }
+
+    /// "Rep. Hakeem Jeffries (D-N.Y.) said": steps back over a bracketed group ending at `e`.
+    func skipBracket(_ p: TextParagraph, _ e: Int) -> Int {
+        guard e >= 1, p.token(e, is: ")") else { return e }
+        var j = e - 1
+        while j >= 0, e - j <= 8, !p.token(j, is: "(") { j -= 1 }
+        return j >= 1 && p.token(j, is: "(") ? j - 1 : e
     }
 
     /// Steps back over adverbs and auxiliaries ("also", "has"), time adjuncts ("on Friday", "last week") and
@@ -147,7 +168,8 @@ public struct SpeakerFinder: Sendable {
         guard start < t.count, !inside[start], t[start].kind == .word, !Self.timeWords.contains(t[start].hash) else { return nil }
         if let pk = lexicon.pronoun(t[start]) { return Found(lowerBound: start, upperBound: start + 1, kind: .pronoun(pk)) }
         let determiner = lexicon.isDeterminer(t[start])
-        guard determiner || t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit) else { return nil }
+        guard determiner || t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit)
+                || capitalisedSoon(p, start, inside) else { return nil }
         var e = start + 1
         var capitalised = t[start].flags.contains(.capitalized) && !determiner
         while e < t.count, e - start < 9, !inside[e] {
@@ -166,13 +188,24 @@ public struct SpeakerFinder: Sendable {
         return Found(lowerBound: start, upperBound: e, kind: .nominal)
     }
 
+    /// "former South Carolina Gov. Jim Hodges", "retired Rep. John Boehner": lowercase modifiers before a name.
+    func capitalisedSoon(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Bool {
+        var k = start
+        while k < min(p.tokens.count, start + 3), !inside[k], p.tokens[k].kind == .word {
+            if p.tokens[k].flags.contains(.capitalized) { return k > start }
+            if lexicon.breaksPhrase(p.tokens[k]) || lexicon.isAdverb(p.tokens[k]) { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// After an inverted speaker the clause ends: punctuation, the paragraph end, or an adjunct
     /// ("said Aso on Monday", "said the ministry in a statement").
     func endsClause(_ p: TextParagraph, _ k: Int) -> Bool {
         guard k < p.tokens.count else { return true }
         let t = p.tokens[k]
         if t.kind == .punctuation || t.kind == .dash || t.kind == .quote { return true }
-        return t.kind == .word && (Self.adjunctStarters.contains(t.hash) || lexicon.isAdverb(t))
+        return t.kind == .word && Self.adjunctStarters.contains(t.hash)
     }
 
     static let adjunctStarters: Set<UInt64> = Set(["on", "in", "at", "during", "after", "before", "last", "late",
