@@ -54,12 +54,16 @@ public struct AttributionFinder: Sendable {
         guard kind != .phrase, start > 0 else { return false }
         let prev = p.tokens[start - 1]
         if prev.kind == .word && (prev.hash == Self.to || prev.hash == Self.the || prev.hash == Self.a) { return true }
+        // A noun after a possessive or determiner: "Ginsburg's comments", "their claims", "his calls".
+        if prev.flags.contains(.possessive) || Self.nounDeterminers.contains(prev.hash) { return true }
         return false
     }
 
     static let to = WordHash.hash("to")
     static let the = WordHash.hash("the")
     static let a = WordHash.hash("a")
+    static let nounDeterminers: Set<UInt64> = Set(["his", "her", "their", "its", "our", "my", "your", "these", "those",
+        "such", "an", "this", "whose", "any", "no", "some"].map { WordHash.hash($0) })
 
     /// Index of the sentence holding token `k`.
     public static func sentence(of k: Int, in p: TextParagraph) -> Int {

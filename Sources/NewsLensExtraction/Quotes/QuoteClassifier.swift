@@ -28,10 +28,17 @@ public struct QuoteClassifier: Sendable {
         }
         if words == 0 { return numbers > 0 || q.tokenCount < 2 ? .notAQuote : .partial }
         let embedded = isEmbedded(q, p)
-        // A title of a work: every content word capitalised, embedded in the sentence, no speech verb near.
-        if embedded, words >= 2, words <= 8, capitalised + small == words, capitalised >= 2, !sentencePunct,
-           !hasAttribution || Self.titleIntroducers.contains(previousWord(q, p)) {
-            return .notAQuote
+        // A title of a work: every content word capitalised, no sentence inside, and framed as a title —
+        // after a possessive ("ABC's \"This Week\""), an introducer ("the film \"Weiner\""), before "star" or a
+        // byline ("\"Posthumous books …,\" by Boston Globe's …"), or embedded with no speech verb near.
+        let titleCase = capitalised + small == words && capitalised >= 1 && !sentencePunct && words <= 8
+        let framed = titleFramed(q, p)
+        if framed == .byline { return .notAQuote }
+        if titleCase {
+            if framed == .title { return .notAQuote }
+            if embedded, words >= 2, capitalised >= 2, !hasAttribution || Self.titleIntroducers.contains(previousWord(q, p)) {
+                return .notAQuote
+            }
         }
         if q.continuesFromPrevious { return .direct }
         if embedded { return .partial }
@@ -54,10 +61,37 @@ public struct QuoteClassifier: Sendable {
         return prev.kind == .number || p.token(q.open - 1, is: "(")
     }
 
+    enum Frame { case none, title, byline }
+
+    /// How the text around the marks frames them: as a title of a work, or as a headline with its byline.
+    func titleFramed(_ q: QuotePiece, _ p: TextParagraph) -> Frame {
+        let t = p.tokens
+        if q.close >= 0 {
+            var k = q.close + 1
+            while k < t.count, p.token(k, is: ",") { k += 1 }
+            if k + 1 < t.count, t[k].hash == Self.by, t[k + 1].flags.contains(.capitalized) { return .byline }
+            if k < t.count, Self.titleFollowers.contains(t[k].hash) { return .title }
+        }
+        if q.open > 0 {
+            let prev = t[q.open - 1]
+            if prev.flags.contains(.possessive), q.open >= 2, t[q.open - 2].flags.contains(.capitalized) { return .title }
+            if Self.titleIntroducers.contains(prev.hash), !Self.weakIntroducers.contains(prev.hash) { return .title }
+        }
+        return .none
+    }
+
     func previousWord(_ q: QuotePiece, _ p: TextParagraph) -> UInt64 {
         q.open > 0 ? p.tokens[q.open - 1].hash : 0
     }
 
+    static let by = WordHash.hash("by")
+    /// Words after a title: "the \"Avatar\" star", "\"Broad City\" host".
+    static let titleFollowers: Set<UInt64> = Set(["star", "stars", "host", "hosts", "actor", "actress", "creator",
+        "episode", "episodes", "season", "series", "show", "podcast", "franchise", "cast", "co-star", "author",
+        "singer", "album", "soundtrack"].map { WordHash.hash($0) })
+    /// Introducers that also precede ordinary quotes ("on", "in", "called"): evidence only with other signs.
+    static let weakIntroducers: Set<UInt64> = Set(["on", "in", "called", "dubbed", "named", "article", "headline",
+        "column", "newspaper"].map { WordHash.hash($0) })
     static let titleSmallWords: Set<UInt64> = Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
         "with", "by", "from", "is", "vs", "v"].map { WordHash.hash($0) })
     /// Words before a title of a work: "on 'Meet the Press'", "the show 'X'", "titled 'X'".

@@ -21,7 +21,8 @@ extension SpeakerFinder {
                 end = start + 1
                 kind = .pronoun(pk)
             } else if (t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit)),
-                      !lexicon.isDeterminer(t[start]), !Abbreviations.shared.isSentenceOpener(t[start].hash) {
+                      !lexicon.isDeterminer(t[start]), !Abbreviations.shared.isSentenceOpener(t[start].hash),
+                      !Self.timeWords.contains(t[start].hash) {
                 // "Sen. Ted Cruz", "17-year-old Jared Potts", "Rep. Hakeem Jeffries (D-N.Y.)"
                 end += 1
                 while end < limit, !inside[end], t[end].kind == .word, t[end].flags.contains(.capitalized) { end += 1 }
@@ -30,6 +31,10 @@ extension SpeakerFinder {
                 if p.token(after, is: "(") {
                     while after < limit, after - end < 8, !p.token(after, is: ")") { after += 1 }
                     after += 1
+                }
+                // "Beck, who has in the past described …, clearly intended": a name with an apposition.
+                if after < limit, p.token(after, is: ","), start == starts[0] || start == sentence.lowerBound {
+                    return Found(lowerBound: start, upperBound: end, kind: kind)
                 }
                 guard after < limit, t[after].kind == .word, !t[after].flags.contains(.capitalized), !inside[after],
                       !CueLexicon.nameConnectors.contains(t[after].hash), !t[after].flags.contains(.possessive) else { continue }

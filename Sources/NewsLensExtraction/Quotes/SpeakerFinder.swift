@@ -30,7 +30,7 @@ public struct SpeakerFinder: Sendable {
             guard afterQuote, let r = subjectBefore(p, cueStart, inside) else { return nil }
             return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
         }
-        if p.token(b, is: ","), let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound),
+        if p.token(b, is: ","), !isParticiple(p, cueStart), let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound),
            r.kind != .pronoun(.neuter) {
             // "…, said Aso." — the clause before the comma is what was said.
             return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
@@ -51,7 +51,8 @@ public struct SpeakerFinder: Sendable {
         // The comma closing a parenthetical can sit inside a quote: `X, star of "Scandal," thanked`.
         if e >= 1, t[e].isClosingQuote, p.token(e - 1, is: ",") { e -= 1 }
         let sentence = p.sentences[AttributionFinder.sentence(of: cue, in: p)]
-        if e >= 0, !inside[e], t[e].kind == .word, Self.coordinators.contains(t[e].hash) {
+        if e >= 0, !inside[e], t[e].kind == .word, Self.coordinators.contains(t[e].hash) || Self.clausePrepositions.contains(t[e].hash) {
+            // "X did Y and said …", "… by telling …", "… before claiming …": the sentence's subject.
             return sentenceSubjectRange(p, sentence, before: e, inside: inside)
         }
         if e >= 0, p.token(e, is: ",") {
@@ -66,6 +67,11 @@ public struct SpeakerFinder: Sendable {
         e = skipBracket(p, e)
         guard e >= 0, !inside[e], t[e].kind == .word else { return nil }
         if let pk = lexicon.pronoun(t[e]) { return Found(lowerBound: e, upperBound: e + 1, kind: .pronoun(pk)) }
+        if lexicon.isDeterminer(t[e]) {
+            // "Yet another said", "One said", "Both said".
+            return Self.standalone.contains(t[e].hash) ? Found(lowerBound: e, upperBound: e + 1, kind: .nominal) : nil
+        }
+        if t[e].flags.contains(.capitalized) && Abbreviations.shared.isSentenceOpener(t[e].hash) { return nil }
         if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) {
             var s = e
             while s > 0, !inside[s - 1] {
@@ -128,6 +134,13 @@ public struct SpeakerFinder: Sendable {
         var e = from
         while e >= 0, !inside[e], t[e].kind == .word {
             if lexicon.isAdverb(t[e]) { e -= 1; continue }
+            if t[e].hash == Self.ago {
+                // "less than two weeks ago"
+                e -= 1
+                while e >= 0, t[e].kind == .word || t[e].kind == .number, Self.timeWords.contains(t[e].hash)
+                        || t[e].kind == .number || Self.quantity.contains(t[e].hash) { e -= 1 }
+                continue
+            }
             if Self.timeWords.contains(t[e].hash) {
                 e -= 1
                 while e >= 0, t[e].kind == .word, Self.timePrefixes.contains(t[e].hash) { e -= 1 }
@@ -150,10 +163,18 @@ public struct SpeakerFinder: Sendable {
         return p.scalars[e - 3] == "i" && p.scalars[e - 2] == "n" && p.scalars[e - 1] == "g"
     }
 
+    static let ago = WordHash.hash("ago")
+    static let quantity: Set<UInt64> = Set(["a", "an", "one", "two", "three", "four", "five", "six", "few", "several",
+        "less", "more", "than", "about", "nearly", "almost", "just", "some"].map { WordHash.hash($0) })
+    static let clausePrepositions: Set<UInt64> = Set(["by", "before", "after", "while", "when", "without", "as",
+        "for", "in", "on", "upon", "since"].map { WordHash.hash($0) })
+    static let standalone: Set<UInt64> = Set(["another", "one", "both", "some", "many", "others", "several", "two",
+        "three", "most", "few", "all", "each"].map { WordHash.hash($0) })
     static let coordinators: Set<UInt64> = Set(["and", "but", "or"].map { WordHash.hash($0) })
     static let timeWords: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night",
-        "past", "recently", "weeks", "months", "years", "days", "time", "times"].map { WordHash.hash($0) })
+        "past", "recently", "weeks", "months", "years", "days", "time", "times", "hours", "hour", "minutes",
+        "moments", "ago"].map { WordHash.hash($0) })
     static let timePrefixes: Set<UInt64> = Set(["on", "last", "this", "late", "early", "next", "in", "the", "recent",
         "previous", "earlier", "at", "one", "several", "many", "a", "two", "three", "few", "same"].map { WordHash.hash($0) })
     static let settings: Set<UInt64> = Set(["statement", "interview", "letter", "speech", "email", "post", "tweet",
@@ -190,6 +211,9 @@ public struct SpeakerFinder: Sendable {
 
     /// "former South Carolina Gov. Jim Hodges", "retired Rep. John Boehner": lowercase modifiers before a name.
     func capitalisedSoon(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Bool {
+        if CueLexicon.nameConnectors.contains(p.tokens[start].hash) || Self.clausePrepositions.contains(p.tokens[start].hash) {
+            return false
+        }
         var k = start
         while k < min(p.tokens.count, start + 3), !inside[k], p.tokens[k].kind == .word {
             if p.tokens[k].flags.contains(.capitalized) { return k > start }
@@ -204,7 +228,7 @@ public struct SpeakerFinder: Sendable {
     func endsClause(_ p: TextParagraph, _ k: Int) -> Bool {
         guard k < p.tokens.count else { return true }
         let t = p.tokens[k]
-        if t.kind == .punctuation || t.kind == .dash || t.kind == .quote { return true }
+        if t.kind == .punctuation || t.kind == .dash || t.isClosingQuote { return true }
         return t.kind == .word && Self.adjunctStarters.contains(t.hash)
     }
 
