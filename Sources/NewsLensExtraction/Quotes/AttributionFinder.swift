@@ -54,6 +54,8 @@ public struct AttributionFinder: Sendable {
         guard kind != .phrase, start > 0 else { return false }
         let prev = p.tokens[start - 1]
         if prev.kind == .word && (prev.hash == Self.to || prev.hash == Self.the || prev.hash == Self.a) { return true }
+        // Passive or conditional: "was asked", "were told", "if asked" — the subject is not the speaker.
+        if prev.kind == .word && Self.passiveMarkers.contains(prev.hash) && !speakers.isParticiple(p, start) { return true }
         // A noun after a possessive or determiner: "Ginsburg's comments", "their claims", "his calls".
         if prev.flags.contains(.possessive) || Self.nounDeterminers.contains(prev.hash) { return true }
         return false
@@ -62,6 +64,8 @@ public struct AttributionFinder: Sendable {
     static let to = WordHash.hash("to")
     static let the = WordHash.hash("the")
     static let a = WordHash.hash("a")
+    static let passiveMarkers: Set<UInt64> = Set(["was", "were", "is", "are", "been", "being", "be", "if", "when",
+        "unless", "once", "whether", "get", "got", "gets"].map { WordHash.hash($0) })
     static let nounDeterminers: Set<UInt64> = Set(["his", "her", "their", "its", "our", "my", "your", "these", "those",
         "such", "an", "this", "whose", "any", "no", "some"].map { WordHash.hash($0) })
 

@@ -84,6 +84,17 @@ public struct CueLexicon: Sendable {
     @inline(__always)
     public func breaksPhrase(_ t: Token) -> Bool { t.kind != .word || Self.phraseBreakers.contains(t.hash) }
 
+    /// Capitalised function words that open sentences and are never names ("To wit", "Outside the arena").
+    static let functionWords: Set<UInt64> = Set(["to", "outside", "inside", "after", "before", "with", "without", "from",
+        "in", "on", "at", "for", "as", "since", "during", "despite", "under", "over", "through", "according", "like",
+        "unlike", "among", "amid", "following", "asked", "when", "while", "if", "although", "though", "because",
+        "by", "of", "into", "near", "across", "behind", "beyond", "upon", "within", "toward", "towards", "speaking",
+        "writing", "responding", "asked", "told", "meanwhile", "however", "still", "yet", "also", "instead",
+        "indeed", "perhaps", "maybe", "ultimately", "finally", "first", "second", "third", "last", "next"].map { WordHash.hash($0) })
+
+    @inline(__always)
+    public func isFunctionWord(_ t: Token) -> Bool { t.kind == .word && Self.functionWords.contains(t.hash) }
+
     static let nameConnectors: Set<UInt64> = Set(["of", "for", "de", "da", "del", "della", "di", "van", "von", "der",
         "den", "bin", "al", "la", "le", "du", "dos", "das", "ibn", "y", "and"].map { WordHash.hash($0) })
     static let of = WordHash.hash("of")

@@ -83,7 +83,7 @@ public struct QuoteAttributor: Sendable {
                     continue
                 }
                 // Adverbs, and the words of a title before a name: `"…," White House spokesman Josh Earnest said`.
-                if t.kind == .word { gap += 1; continue }
+                if t.kind == .word, !lexicon.breaksPhrase(t) || lexicon.isAdverb(t) { gap += 1; continue }
                 ok = false
                 break
             }
@@ -202,17 +202,18 @@ public struct QuoteAttributor: Sendable {
         return all.count - 1
     }
 
+    /// An attribution in the quote's sentence: the first one before the quote (the outermost speaker in
+    /// "Israel said Clinton called on members to be \"…\""), else the nearest after it.
     func sameSentence(_ q: QuotePiece, _ p: TextParagraph, _ here: [Int], _ all: [Attribution]) -> Int? {
         let anchor = max(0, q.open >= 0 ? q.open : q.tokenStart)
         let s = AttributionFinder.sentence(of: anchor, in: p)
-        var best: Int?
-        var bestDistance = Int.max
-        for i in here where all[i].sentence == s || (q.close >= 0 && all[i].sentence == AttributionFinder.sentence(of: q.close, in: p)) {
-            let a = all[i]
-            let d = a.cueStart < anchor ? anchor - a.cueStart : a.cueStart - q.after
-            if d < bestDistance { best = i; bestDistance = d }
+        let s2 = q.close >= 0 ? AttributionFinder.sentence(of: q.close, in: p) : s
+        var after: Int?
+        for i in here where all[i].sentence == s || all[i].sentence == s2 {
+            if all[i].cueStart < anchor { return i }
+            if after == nil { after = i }
         }
-        return best
+        return after
     }
 
     func nearest(_ q: QuotePiece, _ here: [Int], _ all: [Attribution]) -> Int? {

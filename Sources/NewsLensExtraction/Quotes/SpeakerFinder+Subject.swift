@@ -22,7 +22,7 @@ extension SpeakerFinder {
                 kind = .pronoun(pk)
             } else if (t[start].flags.contains(.capitalized) || t[start].flags.contains(.hasDigit)),
                       !lexicon.isDeterminer(t[start]), !Abbreviations.shared.isSentenceOpener(t[start].hash),
-                      !Self.timeWords.contains(t[start].hash) {
+                      !Self.timeWords.contains(t[start].hash), !lexicon.isFunctionWord(t[start]) {
                 // "Sen. Ted Cruz", "17-year-old Jared Potts", "Rep. Hakeem Jeffries (D-N.Y.)"
                 end += 1
                 while end < limit, !inside[end], t[end].kind == .word, t[end].flags.contains(.capitalized) { end += 1 }
@@ -32,6 +32,8 @@ extension SpeakerFinder {
                     while after < limit, after - end < 8, !p.token(after, is: ")") { after += 1 }
                     after += 1
                 }
+                // "Speaking to MSNBC's Morning Joe, Bush …": a name is followed by a verb, not a preposition.
+                if end == start + 1, after < limit, Self.prepositionsAfterSubject.contains(t[after].hash) { continue }
                 // "Beck, who has in the past described …, clearly intended": a name with an apposition.
                 if after < limit, p.token(after, is: ","), start == starts[0] || start == sentence.lowerBound {
                     return Found(lowerBound: start, upperBound: end, kind: kind)
@@ -70,6 +72,9 @@ extension SpeakerFinder {
 
     static let auxiliaries: Set<UInt64> = Set(["is", "was", "are", "were", "has", "have", "had", "will", "would",
         "can", "could", "should", "may", "might", "must", "did", "does", "also", "then", "later"].map { WordHash.hash($0) })
+
+    static let prepositionsAfterSubject: Set<UInt64> = Set(["to", "in", "at", "on", "with", "from", "for", "about",
+        "by", "of", "into", "after", "before", "during", "through"].map { WordHash.hash($0) })
 
     static let openers: Set<UInt64> = Set(["but", "and", "so", "yet", "meanwhile", "still", "however", "instead",
         "now", "then", "later", "earlier", "there", "here", "also"].map { WordHash.hash($0) })

@@ -55,6 +55,11 @@ public struct SpeakerFinder: Sendable {
             // "X did Y and said …", "… by telling …", "… before claiming …": the sentence's subject.
             return sentenceSubjectRange(p, sentence, before: e, inside: inside)
         }
+        if e >= 0, isParticiple(p, cue), !inside[e], t[e].kind == .word, !t[e].flags.contains(.capitalized),
+           lexicon.pronoun(t[e]) == nil {
+            // "issued a statement describing …": the sentence's subject speaks, not the noun before.
+            if let f = sentenceSubjectRange(p, sentence, before: e, inside: inside) { return f }
+        }
         if e >= 0, p.token(e, is: ",") {
             if isParticiple(p, cue) { return sentenceSubjectRange(p, sentence, before: e, inside: inside) }
             // "Burns, speaking separately, said" / "Halvorsen, Norway's observer, said"
@@ -71,7 +76,9 @@ public struct SpeakerFinder: Sendable {
             // "Yet another said", "One said", "Both said".
             return Self.standalone.contains(t[e].hash) ? Found(lowerBound: e, upperBound: e + 1, kind: .nominal) : nil
         }
-        if t[e].flags.contains(.capitalized) && Abbreviations.shared.isSentenceOpener(t[e].hash) { return nil }
+        if t[e].flags.contains(.capitalized) && (Abbreviations.shared.isSentenceOpener(t[e].hash) || lexicon.isFunctionWord(t[e])) {
+            return nil
+        }
         if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) {
             var s = e
             while s > 0, !inside[s - 1] {
