@@ -2,7 +2,7 @@
 /// ("Aso said", "said Ingrid Halvorsen", "according to the ministry", "North Korea said").
 public struct AttributionFinder: Sendable {
     public let lexicon: CueLexicon
-    public let speakers: SpeakerFinder
+    public var speakers: SpeakerFinder
 
     public init(lexicon: CueLexicon = .shared) {
         self.lexicon = lexicon
@@ -56,6 +56,14 @@ public struct AttributionFinder: Sendable {
         if prev.kind == .word && (prev.hash == Self.to || prev.hash == Self.the || prev.hash == Self.a) { return true }
         // Passive or conditional: "was asked", "were told", "if asked" — the subject is not the speaker.
         if prev.kind == .word && Self.passiveMarkers.contains(prev.hash) && !speakers.isParticiple(p, start) { return true }
+        // A participle used as an adjective: "speaking fees", "calling card".
+        if speakers.isParticiple(p, start), end < p.tokens.count {
+            let next = p.tokens[end]
+            if next.kind == .word, !next.flags.contains(.capitalized), !lexicon.isDeterminer(next), lexicon.pronoun(next) == nil,
+               !Self.participleObjects.contains(next.hash), !lexicon.isAdverb(next) {
+                return true
+            }
+        }
         // A noun after a possessive or determiner: "Ginsburg's comments", "their claims", "his calls".
         if prev.flags.contains(.possessive) || Self.nounDeterminers.contains(prev.hash) { return true }
         return false
@@ -64,6 +72,10 @@ public struct AttributionFinder: Sendable {
     static let to = WordHash.hash("to")
     static let the = WordHash.hash("the")
     static let a = WordHash.hash("a")
+    /// Words that may follow a speech participle: "saying that", "speaking to", "calling on", "adding:".
+    static let participleObjects: Set<UInt64> = Set(["that", "to", "about", "of", "on", "with", "in", "out", "at",
+        "for", "him", "her", "them", "it", "me", "us", "reporters", "journalists", "supporters", "voters", "why",
+        "how", "what", "whether", "if", "as"].map { WordHash.hash($0) })
     static let passiveMarkers: Set<UInt64> = Set(["was", "were", "is", "are", "been", "being", "be", "if", "when",
         "unless", "once", "whether", "get", "got", "gets"].map { WordHash.hash($0) })
     static let nounDeterminers: Set<UInt64> = Set(["his", "her", "their", "its", "our", "my", "your", "these", "those",

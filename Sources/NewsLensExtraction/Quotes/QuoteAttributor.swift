@@ -8,10 +8,12 @@
 /// 4. `sentence`  — an attribution in the same sentence (partial quotes inside reported speech)
 /// 5. `subject`   — the subject of the quote's sentence, before the quote ("Trump called him a \"liar\"")
 /// 6. `paragraph` — the nearest attribution in the same paragraph, preceding first
-/// 7. `conversation` — a paragraph that is only a quote continues the previous paragraph's speaker
+///    `transcript` — "TAPPER: …" opens the paragraph
+/// 7. `conversation` — a paragraph that is only a quote continues the previous paragraph's speaker;
+///    `signature` — "- Bernie Sanders." on the line after a quote paragraph
 public struct QuoteAttributor: Sendable {
     public let lexicon: CueLexicon
-    public let speakers: SpeakerFinder
+    public var speakers: SpeakerFinder
 
     public init(lexicon: CueLexicon = .shared) {
         self.lexicon = lexicon
@@ -33,7 +35,9 @@ public struct QuoteAttributor: Sendable {
             let p = paragraphs[q.paragraph]
             let here = byParagraph[q.paragraph]
             if let a = trailing(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "trailing"); continue }
-            if let a = leading(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "leading"); continue }
+            if let a = leading(q, p, here, attributions) {
+                decisions[n] = Decision(attribution: outer(a, here, attributions), rule: "leading"); continue
+            }
             if let a = trailingSubject(q, p, &attributions, inside[q.paragraph]) {
                 decisions[n] = Decision(attribution: a, rule: "trailing-subject"); continue
             }
@@ -45,11 +49,18 @@ public struct QuoteAttributor: Sendable {
                                   inside[q.paragraph - 1]) {
                 decisions[n] = Decision(attribution: a, rule: "colon"); continue
             }
-            if let a = sameSentence(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "sentence"); continue }
+            if let a = sameSentence(q, p, here, attributions) {
+                decisions[n] = Decision(attribution: outer(a, here, attributions), rule: "sentence"); continue
+            }
             if q.open > 0, let a = subject(q, p, &attributions, inside[q.paragraph]) {
                 decisions[n] = Decision(attribution: a, rule: "subject"); continue
             }
+            if let a = transcriptLabel(q, p, &attributions) { decisions[n] = Decision(attribution: a, rule: "transcript"); continue }
             if let a = nearest(q, here, attributions) { decisions[n] = Decision(attribution: a, rule: "paragraph"); continue }
+            if q.open <= firstContentToken(p), q.close >= 0, q.paragraph + 1 < paragraphs.count,
+               let a = signature(paragraphs[q.paragraph + 1], q.paragraph + 1, &attributions) {
+                decisions[n] = Decision(attribution: a, rule: "signature"); continue
+            }
             if here.isEmpty, q.open <= firstContentToken(p), !q.continuesFromPrevious {
                 if let prev = previousSpeaker(n, pieces, decisions) {
                     decisions[n] = Decision(attribution: prev, rule: "conversation")
@@ -174,6 +185,25 @@ public struct QuoteAttributor: Sendable {
         return implicit(p, q.paragraph, s, e, &all)
     }
 
+    /// Transcripts: "TAPPER: Do you think …" — the name before the colon that opens the paragraph speaks.
+    func transcriptLabel(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution]) -> Int? {
+        let t = p.tokens
+        var e = 0
+        while e < min(t.count, 4), t[e].kind == .word, t[e].flags.contains(.allCaps) || t[e].flags.contains(.capitalized) { e += 1 }
+        guard e > 0, p.token(e, is: ":"), t[0].flags.contains(.allCaps), q.open > e else { return nil }
+        return implicit(p, q.paragraph, 0, e, &all)
+    }
+
+    /// "- Bernie Sanders." after a quote paragraph: a short line of a dash and a name signs the quote.
+    func signature(_ next: TextParagraph, _ index: Int, _ all: inout [Attribution]) -> Int? {
+        let t = next.tokens
+        guard t.count >= 2, t.count <= 14, t[0].kind == .dash, t[1].kind == .word, t[1].flags.contains(.capitalized) else { return nil }
+        var e = 1
+        while e < t.count, t[e].kind == .word, t[e].flags.contains(.capitalized) || CueLexicon.nameConnectors.contains(t[e].hash) { e += 1 }
+        guard e - 1 <= 5 else { return nil }
+        return implicit(next, index, 1, e, &all)
+    }
+
     func implicit(_ p: TextParagraph, _ index: Int, _ s: Int, _ e: Int, _ all: inout [Attribution]) -> Int? {
         let kind: SpeakerRef.Kind = lexicon.pronoun(p.tokens[s]).map { .pronoun($0) } ?? .name
         var a = Attribution(paragraph: index, cueStart: e, cueEnd: e, cueKind: .quote,
@@ -200,6 +230,18 @@ public struct QuoteAttributor: Sendable {
         a.implicit = true
         all.append(a)
         return all.count - 1
+    }
+
+    /// "Trump said he responded: \"…\"": a pronoun speaker inside an earlier attribution's clause of the same
+    /// sentence is that attribution's speaker — report the outer, named one.
+    func outer(_ i: Int, _ here: [Int], _ all: [Attribution]) -> Int {
+        let a = all[i]
+        guard a.speaker.isPronoun else { return i }
+        for j in here where j != i && all[j].sentence == a.sentence && all[j].cueEnd <= a.speaker.tokenStart
+            && !all[j].inverted && !all[j].speaker.isPronoun {
+            return j
+        }
+        return i
     }
 
     /// An attribution in the quote's sentence: the first one before the quote (the outermost speaker in

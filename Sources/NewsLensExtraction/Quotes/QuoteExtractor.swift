@@ -24,6 +24,12 @@ public struct QuoteExtractor: Sendable {
             let a = max(0, q.open), b = q.close >= 0 ? q.close + 1 : q.tokenEnd
             for k in a..<b { inside[q.paragraph][k] = true }
         }
+        // Per-document knowledge for the speaker finder: which capitalised words are names here.
+        let proper = ProperNouns(paragraphs)
+        var finder = self.finder
+        finder.speakers.properNouns = proper
+        var attributor = self.attributor
+        attributor.speakers.properNouns = proper
         var attributions = [Attribution]()
         var byParagraph = [[Int]](repeating: [], count: paragraphs.count)
         for (i, p) in paragraphs.enumerated() {

@@ -27,6 +27,7 @@ extension SpeakerFinder {
                 end += 1
                 while end < limit, !inside[end], t[end].kind == .word, t[end].flags.contains(.capitalized) { end += 1 }
                 kind = .name
+                if isCommonWordAtStart(t[start], runLength: end - start) { continue }
                 var after = end
                 if p.token(after, is: "(") {
                     while after < limit, after - end < 8, !p.token(after, is: ")") { after += 1 }
@@ -46,7 +47,7 @@ extension SpeakerFinder {
                 // by a verb-like word or an apposition.
                 end = start + 1
                 while end < limit, end - start <= 6, !inside[end], t[end].kind == .word, !looksLikeVerb(p, end) { end += 1 }
-                guard end > start + 1, end < limit, !inside[end],
+                guard end > start + 1, end < limit, !inside[end], !Self.timeWords.contains(t[end - 1].hash),
                       (t[end].kind == .word && looksLikeVerb(p, end)) || p.token(end, is: ",") else { continue }
                 return Found(lowerBound: start, upperBound: end, kind: .nominal)
             } else {

@@ -3,8 +3,20 @@
 /// observer", "according to the ministry"). Works on tokens only.
 public struct SpeakerFinder: Sendable {
     public let lexicon: CueLexicon
+    /// Capitalised words seen inside sentences in this document (`ProperNouns`): a sentence-initial
+    /// "Typically" or "Good" is no name unless it also appears capitalised mid-sentence. Nil: no check.
+    public var properNouns: ProperNouns?
 
-    public init(lexicon: CueLexicon = .shared) { self.lexicon = lexicon }
+    public init(lexicon: CueLexicon = .shared, properNouns: ProperNouns? = nil) {
+        self.lexicon = lexicon
+        self.properNouns = properNouns
+    }
+
+    /// A single capitalised token at a sentence start that is not known as a proper noun.
+    func isCommonWordAtStart(_ t: Token, runLength: Int) -> Bool {
+        guard runLength == 1, t.flags.contains(.sentenceStart), let proper = properNouns else { return false }
+        return !proper.contains(t.hash)
+    }
 
     /// `inside[k]`: token k is inside quotation marks (speakers are never found there).
     public func find(_ p: TextParagraph, paragraph: Int, cueStart: Int, cueEnd: Int, kind: CueLexicon.Kind,
