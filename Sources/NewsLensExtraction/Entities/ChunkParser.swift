@@ -105,7 +105,7 @@ struct ChunkParser: Sendable {
     private func startsNameAnyway(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
         if u.titleCase && !u.has(a, [.common, .determiner]) { return true }
         if u.has(a, [.titleHead, .titleModifier, .honorific, .orgFirst, .placeFirst]) { return true }
-        if u.has(a, .given) && !u.has(a + 1, .common) { return true }
+        if u.has(a, .given) && typer.looksLikePersonName(u, a, b) { return true }
         if u.has(a, .portfolio) && a + 1 < b && u.has(a + 1, WordClass.titleWord) { return true }
         // "Taro Aso": an ordinary word ("taro") before one unusual capitalised word is a first name
         if b - a == 2, !u.has(a, [.notName, .determiner, .connector, .speechVerb, .locative]), !isAdverb(u, a),
@@ -142,59 +142,6 @@ struct ChunkParser: Sendable {
         return b
     }
 
-    /// An organization or place named by its words; known places inside it are mentioned too
-    /// ("US National Park Service" → United States; "Municipality of Livorno" → Livorno).
-    /// (`type` nil: an event, only its inner names are mentioned.)
-    private func addStructured(_ u: EntityUnit, _ unit: Int, _ a: Int, _ b: Int, _ type: NameType?,
-                               into out: inout [NameCandidate]) {
-        var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: type ?? .unknown,
-                              evidence: type == .place ? .placeWord : .orgWord)
-        c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
-        let civic = type != .organization || u.has(b - 1, .civic)
-        var inner: [NameCandidate] = []
-        var k = a
-        // a person the body is named after: "Andy Warhol Foundation", "Chiang Kai Shek Memorial Hall"
-        for n in [3, 2] where a + n < b && typer.looksLikePersonName(u, a, a + n) && u.isCapitalized(a + n) {
-            inner.append(NameCandidate(unit: unit, tokenStart: a, tokenEnd: a + n, type: .person, evidence: .givenName))
-            k = a + n
-            break
-        }
-        while k < b {
-            if u.has(k, .compass), k + 1 < b, let m = u.known(k + 1, limit: b),
-               m.hit.kind == .region || m.hit.kind == .country, civic || k > a && u.isLower(k - 1, .connector) {
-                inner.append(NameCandidate(unit: unit, tokenStart: k, tokenEnd: k + 1 + m.length, type: .place, evidence: .placeWord))
-                k += 1 + m.length
-                continue
-            }
-            guard let m = u.known(k, limit: b), u.isCapitalized(k), m.length < b - a else { k += 1; continue }
-            // after "of"/"at", or right after another place ("University of Texas | Arlington")
-            let afterOf = k > a && u.isLower(k - 1, .connector) || inner.last.map { $0.type == .place && $0.tokenEnd == k } ?? false
-            switch m.hit.kind {
-            case .country, .organization:
-                inner.append(known(unit, k, k + m.length, m.hit))
-            case .capital, .city, .region:
-                guard civic || afterOf else { k += 1; continue }  // a town word inside a company name
-                do {
-                    // "Taipei City", "Harris County": the place word belongs to the place
-                    let e = k + m.length < b - 1 && u.isCapitalized(k + m.length) && u.has(k + m.length, .placeLast) ? 1 : 0
-                    var n = known(unit, k, k + m.length + e, m.hit)
-                    n.type = .place
-                    n.gazetteerKind = .city
-                    inner.append(n)
-                    k += e
-                }
-            case .demonym:
-                c.affiliation = .known(m.hit.entity)
-            }
-            k += m.length
-        }
-        if type != nil { out.append(c) }
-        for var n in inner {
-            n.nested = true
-            out.append(n)
-        }
-    }
-
     func known(_ unit: Int, _ a: Int, _ b: Int, _ hit: GazetteerHit) -> NameCandidate {
         NameCandidate.known(unit, a, b, hit)
     }
@@ -204,5 +151,12 @@ struct ChunkParser: Sendable {
         var c = known(unit, a, b, hit)
         c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
         out.append(c)
+        // "Massachusetts Institute of Technology", "Bank of Japan": places inside a known body's name
+        if hit.kind == .organization && b - a >= 2 {
+            for var n in innerNames(u, unit, a, b, civic: false, people: false) where n.known != hit.entity {
+                n.nested = true
+                out.append(n)
+            }
+        }
     }
 }

@@ -64,6 +64,13 @@ struct ContextRules: Sendable {
             out[i].dropped = true
             return
         }
+        // a body or a place by the noun in front ("the religious schools Santo Spirito", "the band Duran
+        // Duran", "the city of Bogliasco") or in an apposition ("Instituto Gonzaga, a catholic school")
+        if c.evidence != .title && c.evidence != .honorific, let t = kindByNoun(u, c, before: before, after: after, s) {
+            out[i].type = t
+            out[i].evidence = .apposition
+            return
+        }
         // "the Monti government", "the Trump administration": the leader
         if c.type == .unknown && u.isLower(after, .leaderNoun) && !u.tokens[c.tokenStart].flags.contains(.allCaps) {
             out[i].type = .person
@@ -135,6 +142,30 @@ struct ContextRules: Sendable {
             guard u.isWord(k), !u.has(k, [.speechVerb, .connector, .determiner]) || u.tokens[k].flags.contains(.capitalized) else {
                 return nil
             }
+            k += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// Organization or place when a body or place noun heads the phrase right before the name or its
+    /// apposition; nil otherwise.
+    private func kindByNoun(_ u: EntityUnit, _ c: NameCandidate, before: Int, after: Int, _ s: Range<Int>) -> NameType? {
+        func kind(_ k: Int) -> NameType? {
+            if u.isLower(k, .orgNoun) { return .organization }
+            if u.isLower(k, .placeNoun) { return .place }
+            return nil
+        }
+        if let t = kind(before) { return t }
+        if before >= 1, u.tokens[before].hash == EntityWords.of, let t = kind(before - 1), t == .place { return t }
+        guard u.isPunct(after, EntityWords.comma) else { return nil }
+        var k = after + 1
+        if u.isLower(k, .determiner) { k += 1 }
+        var steps = 0
+        while k < s.upperBound && steps < 3 {
+            guard u.isWord(k), !u.tokens[k].flags.contains(.capitalized) else { return nil }
+            if let t = kind(k), !u.isLower(k + 1, [.role, .personNoun, .orgNoun, .placeNoun]) { return t }
+            if u.has(k, [.role, .personNoun, .speechVerb, .connector, .determiner]) { return nil }
             k += 1
             steps += 1
         }

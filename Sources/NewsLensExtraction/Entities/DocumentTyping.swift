@@ -216,7 +216,10 @@ struct DocumentTyping: Sendable {
         let a = c.tokenStart, last = c.tokenEnd - 1
         if u.has(a, .given) && (!u.has(a, .common) || u.has(a, .proper)) && c.length <= 3 { return .person }
         // "AS Heagle": initials before a surname
-        if c.length == 2, u.tokens[a].flags.contains(.allCaps), u.tokens[a].length <= 2, u.has(last, .surname) { return .person }
+        if c.length == 2, u.tokens[a].flags.contains(.allCaps), u.tokens[a].length <= 2, !u.tokens[last].flags.contains(.allCaps),
+           !u.has(last, [.common, .orgLast, .placeLast]) {
+            return .person
+        }
         for k in a...last where u.tokens[k].flags.contains(.allCaps) || u.tokens[k].flags.contains(.hasDigit) {
             return .organization
         }

@@ -1,8 +1,8 @@
 /// What a single word may be for name recognition — given name, title word, organization or place word,
 /// weekday — packed into one bit set so the recognizer pays one hash probe per token for all of it.
 public struct WordClass: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt32
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public let rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
 
     /// An ordinary lowercase English word (SCOWL): "reopening", "burns", "these".
     public static let common = WordClass(rawValue: 1 << 0)
@@ -56,6 +56,15 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let leaderNoun = WordClass(rawValue: 1 << 29)
     /// A noun that introduces the title of a work ("the film Easy Rider", "her novel Angel Catbird").
     public static let workNoun = WordClass(rawValue: 1 << 30)
+
+    /// A noun for a body, in appositions and before names ("Instituto Gonzaga, a catholic school";
+    /// "the religious schools Santo Spirito and Immacolata").
+    public static let orgNoun = WordClass(rawValue: 1 << 31)
+    /// A noun for a place, likewise ("Bogliasco, a town near Genoa").
+    public static let placeNoun = WordClass(rawValue: 1 << 32)
+    /// A word after which the name before it is a person's: things named after people ("Chiang Kai Shek
+    /// Memorial", "Nobel Prize").
+    public static let eponym = WordClass(rawValue: 1 << 33)
 
     public static let given: WordClass = [.givenMale, .givenFemale]
     public static let titleWord: WordClass = [.titleHead, .titleModifier, .portfolio]
@@ -116,7 +125,8 @@ public struct EntityLexicon: Sendable {
             "speech": .speechVerb, "locative": .locative, "male": .male, "female": .female,
             "determiner": .determiner, "civic": .civic, "event-last": .eventLast, "event-first": .eventFirst,
             "compass": .compass, "sport": .sport, "person": .personNoun,
-            "adjective": .adjective, "leader": .leaderNoun, "work": .workNoun,
+            "adjective": .adjective, "leader": .leaderNoun, "work": .workNoun, "org-noun": .orgNoun,
+            "place-noun": .placeNoun, "eponym": .eponym,
         ]
         for file in ["entities/titles.tsv", "entities/name-words.tsv", "entities/context-words.tsv"] {
             for f in read(file) where f.count > 1 {

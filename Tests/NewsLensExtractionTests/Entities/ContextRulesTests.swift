@@ -74,4 +74,11 @@ import Testing
     @Test func leaderOfAGovernment() {
         #expect(EntityTest.described("The tax changed under the Monti government last year.").contains("Monti:person"))
     }
+
+    @Test func bodyAndPlaceNouns() {
+        #expect(EntityTest.described("Instituto Gonzaga, a catholic school in Milan, must pay.").contains("Instituto Gonzaga:organization"))
+        #expect(EntityTest.described("It fined the religious schools Santo Spirito and Immacolata.").contains("Santo Spirito:organization"))
+        #expect(EntityTest.described("Officials in the city of Bogliasco objected.").contains("Bogliasco:place"))
+        #expect(EntityTest.described("Mark Reed, a company spokesman, said no.").contains("Mark Reed:person"))
+    }
 }

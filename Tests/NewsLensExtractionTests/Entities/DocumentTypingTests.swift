@@ -60,6 +60,7 @@ import Testing
     @Test func fallbackTypesUnknownNames() {
         let ps = EntityTest.participants("The report was written by Dries Mertens and Hitwise UK analysts.")
         #expect(EntityTest.find(ps, "Dries Mertens")?.type == .person)
+        #expect(EntityTest.find(EntityTest.participants("It was shown in a paper by AS Heagle in 1989."), "AS Heagle")?.type == .person)
     }
 
     @Test func namesInAListShareATypeWithAKnownMember() {
