@@ -17,8 +17,8 @@ WORKDIR /src
 # Resolve dependencies in their own layer so source edits do not fetch them again.
 COPY Package.swift ./
 RUN swift package resolve
-COPY Sources ./Sources
-COPY Tests ./Tests
+# Everything else the manifest names (sources, test folders, resources); .dockerignore keeps .build and .git out.
+COPY . .
 # container-check: swift build -c release --static-swift-stdlib --product newslens
 RUN swift build -c release --static-swift-stdlib --product newslens \
  && bin="$(swift build -c release --static-swift-stdlib --show-bin-path)" \
