@@ -94,6 +94,18 @@ SAMPLE="$REPO/Tests/browser/fixtures/ferry-article.txt"
 IN_IMAGE=(chroot --userspec="$RUN_UID:$RUN_UID" "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/app
   "${IMAGE_ENV[@]}" /bin/sh -c 'cd /app && exec "$@"' sh)
 
+# The engine's resource bundle must be found beside the moved binary (the build folder is not in the root).
+"${IN_IMAGE[@]}" /app/newslens analyze - <"$SAMPLE" >"$LOG/analyze-cli.json" 2>"$LOG/analyze-cli.err" \
+  || { cat "$LOG/analyze-cli.err"; fail "newslens analyze failed inside the image"; }
+cli="$(python3 - "$LOG/analyze-cli.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["quotes"] and a["participants"], "no quotes or no participants: resources not found?"
+print("%d quotes, %d participants" % (len(a["quotes"]), len(a["participants"])))
+PY
+)" || fail "newslens analyze inside the image gave no usable analysis"
+log "newslens analyze inside the image (resources found beside the binary): $cli"
+
 log "starting: newslens serve as $RUN_USER (uid $RUN_UID) with ${IMAGE_ENV[*]}"
 "${IN_IMAGE[@]}" /app/newslens serve >"$OUT" 2>&1 &
 SERVER=$!
