@@ -9,15 +9,28 @@ struct ContextRules: Sendable {
     let resources: EntityResources
     var gazetteer: Gazetteer { _read { yield resources.gazetteer } }
 
+    /// Candidates of one sentence by first and last token, so each rule finds its neighbour in O(1).
+    struct Neighbours {
+        var byStart: [Int: Int] = [:]
+        var byEnd: [Int: Int] = [:]
+    }
+
     func apply(_ u: EntityUnit, sentence: Range<Int>, to out: inout [NameCandidate], from first: Int) {
+        guard first < out.count else { return }
+        var n = Neighbours()
+        for i in first..<out.count where !out[i].nested {
+            if n.byStart[out[i].tokenStart] == nil { n.byStart[out[i].tokenStart] = i }
+            n.byEnd[out[i].tokenEnd] = i
+        }
         var i = first
         while i < out.count {
-            if !out[i].nested && !out[i].aliasOnly { applyOne(u, sentence, i, &out, first) }
+            if !out[i].nested && !out[i].aliasOnly { applyOne(u, sentence, i, &out, first, n) }
             i += 1
         }
     }
 
-    private func applyOne(_ u: EntityUnit, _ s: Range<Int>, _ i: Int, _ out: inout [NameCandidate], _ first: Int) {
+    private func applyOne(_ u: EntityUnit, _ s: Range<Int>, _ i: Int, _ out: inout [NameCandidate], _ first: Int,
+                          _ n: Neighbours) {
         let c = out[i]
         let before = (c.hasTitle ? c.titleStart : c.tokenStart) - 1
         var after = c.tokenEnd
@@ -36,7 +49,7 @@ struct ContextRules: Sendable {
         // acronym defined in brackets right after a name
         if u.isPunct(c.tokenEnd, EntityWords.openParen), u.isPunct(c.tokenEnd + 2, EntityWords.closeParen),
            c.type == .organization || c.type == .unknown || c.type == .country, c.length >= 2 {
-            if let j = out.indices.first(where: { $0 > i && out[$0].unit == c.unit && out[$0].tokenStart == c.tokenEnd + 1 }),
+            if let j = n.byStart[c.tokenEnd + 1], j > i,
                u.tokens[c.tokenEnd + 1].flags.contains(.allCaps) {
                 let t: NameType = c.type == .unknown ? .organization : c.type
                 out[i].type = t
@@ -48,7 +61,7 @@ struct ContextRules: Sendable {
         }
         // capitals: the city after a place preposition, else the government of the country
         if c.gazetteerKind == .capital, c.type == .place {
-            if !isLocative(u, c, out, i) {
+            if !isLocative(u, c, out, i, n) {
                 out[i].type = .country
             }
         }
@@ -78,7 +91,7 @@ struct ContextRules: Sendable {
         }
         // "US Undersecretary A (C) and Undersecretary B (R)": coordinated titles share the affiliation
         if c.type == .person, c.hasTitle, c.affiliation == nil, before >= 0, u.tokens[before].hash == EntityWords.and,
-           let j = out[first..<i].lastIndex(where: { $0.type == .person && $0.hasTitle && !$0.titleOnly }),
+           let j = out[max(first, i - 16)..<i].lastIndex(where: { $0.type == .person && $0.hasTitle && !$0.titleOnly }),
            let a = out[j].affiliation {
             out[i].affiliation = a
         }
@@ -99,7 +112,7 @@ struct ContextRules: Sendable {
             if out[i].roleTitle == nil && !out[i].hasTitle && u.has(role.lowerBound, .role) {
                 out[i].roleTitle = u.string(role.lowerBound, role.upperBound)
             }
-            if let j = candidate(startingAt: end, in: out, unit: c.unit, after: i), out[i].affiliation == nil {
+            if let j = n.byStart[end], j > i, out[i].affiliation == nil {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
             }
@@ -111,7 +124,7 @@ struct ContextRules: Sendable {
             out[i].type = .person
             if c.type == .unknown { out[i].evidence = .apposition }
             if out[i].roleTitle == nil && u.has(r, .role) { out[i].roleTitle = u.string(r, r + 1) }
-            if r - 1 >= 0, let j = out[first..<i].lastIndex(where: { $0.tokenEnd == r && !$0.nested }),
+            if r - 1 >= 0, let j = n.byEnd[r], j < i,
                out[i].affiliation == nil, out[j].type != .person {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
@@ -172,22 +185,18 @@ struct ContextRules: Sendable {
         return nil
     }
 
-    private func candidate(startingAt t: Int, in out: [NameCandidate], unit: Int, after i: Int) -> Int? {
-        out.indices.first { $0 > i && out[$0].unit == unit && out[$0].tokenStart == t && !out[$0].nested }
-    }
-
     /// A capital used as a place: after a place preposition ("in Tokyo", "for Seoul" unless "for Tokyo to
     /// stay away"), in a list after another place ("to Beijing and Moscow"), or before ", <region>".
-    private func isLocative(_ u: EntityUnit, _ c: NameCandidate, _ out: [NameCandidate], _ i: Int) -> Bool {
+    private func isLocative(_ u: EntityUnit, _ c: NameCandidate, _ out: [NameCandidate], _ i: Int, _ n: Neighbours) -> Bool {
         var p = c.tokenStart - 1
         if p >= 0, u.tokens[p].hash == EntityWords.the { p -= 1 }
         if u.isLower(p, .locative) { return true }
         if p >= 0, u.tokens[p].hash == EntityWords.for { return !(u.isWord(c.tokenEnd) && u.tokens[c.tokenEnd].hash == EntityWords.to) }
         if p >= 0, u.tokens[p].hash == EntityWords.and || u.isPunct(p, EntityWords.comma),
-           let j = out[..<i].lastIndex(where: { $0.unit == c.unit && $0.tokenEnd == p }) {
+           let j = n.byEnd[p], j < i {
             return out[j].type == .place
         }
-        if u.isPunct(c.tokenEnd, EntityWords.comma), let j = candidate(startingAt: c.tokenEnd + 1, in: out, unit: c.unit, after: i) {
+        if u.isPunct(c.tokenEnd, EntityWords.comma), let j = n.byStart[c.tokenEnd + 1], j > i {
             return out[j].type == .place || out[j].gazetteerKind == .region
         }
         return false

@@ -91,28 +91,35 @@ struct DocumentTyping: Sendable {
     /// them is known to be a person. `orphans` are lone words dropped for want of evidence.
     private func adoptListTypes(_ units: [EntityUnit], _ cs: inout [NameCandidate], _ orphans: [Int]) {
         guard !orphans.isEmpty else { return }
-        var changed = true
-        var open = Set(orphans)
-        while changed {
-            changed = false
-            for i in open {
-                let c = cs[i]
-                let u = units[c.unit]
-                // the neighbour before ("A, B" / "A and B" / "A, and B") or after
-                let neighbour = cs.indices.first { j in
-                    let d = cs[j]
-                    guard j != i, d.unit == c.unit, !d.dropped, !d.nested, !d.aliasOnly, d.type != .unknown else { return false }
-                    return Self.listed(u, d.tokenEnd, c.tokenStart) || Self.listed(u, c.tokenEnd, d.tokenStart)
+        var orphanStart: [Int: Int] = [:], orphanEnd: [Int: Int] = [:]
+        for i in orphans {
+            orphanStart[Self.position(cs[i].unit, cs[i].tokenStart)] = i
+            orphanEnd[Self.position(cs[i].unit, cs[i].tokenEnd)] = i
+        }
+        // a work list of typed names; each one types the orphans listed right before and after it
+        var queue = cs.indices.filter { j in
+            !cs[j].dropped && !cs[j].nested && !cs[j].aliasOnly && !cs[j].titleOnly && cs[j].type != .unknown
+        }
+        while let j = queue.popLast() {
+            let u = units[cs[j].unit]
+            for gap in 1...2 {
+                if let i = orphanEnd[Self.position(cs[j].unit, cs[j].tokenStart - gap)], cs[i].dropped,
+                   Self.listed(u, cs[i].tokenEnd, cs[j].tokenStart) {
+                    adopt(i, cs[j].type, &cs, &queue)
                 }
-                if let j = neighbour {
-                    cs[i].type = cs[j].type
-                    cs[i].dropped = false
-                    cs[i].evidence = .list
-                    open.remove(i)
-                    changed = true
+                if let i = orphanStart[Self.position(cs[j].unit, cs[j].tokenEnd + gap)], cs[i].dropped,
+                   Self.listed(u, cs[j].tokenEnd, cs[i].tokenStart) {
+                    adopt(i, cs[j].type, &cs, &queue)
                 }
             }
         }
+    }
+
+    private func adopt(_ i: Int, _ type: NameType, _ cs: inout [NameCandidate], _ queue: inout [Int]) {
+        cs[i].type = type
+        cs[i].dropped = false
+        cs[i].evidence = .list
+        queue.append(i)
     }
 
     /// Only list separators between tokens `a` and `b`: "," or "and"/"or" or ", and".
@@ -128,11 +135,13 @@ struct DocumentTyping: Sendable {
     /// A body or place named after a person the article names: "the Warhol Factory" mentions Warhol.
     private func namedAfter(_ units: [EntityUnit], _ cs: inout [NameCandidate], surnames: Set<UInt64>) {
         let n = cs.count
+        var personStarts: Set<Int> = []
+        for c in cs where c.type == .person { personStarts.insert(Self.position(c.unit, c.tokenStart)) }
         for i in 0..<n where !cs[i].nested && !cs[i].dropped && cs[i].length >= 2 && cs[i].type != .person
             && cs[i].evidence != .gazetteer {
             let c = cs[i]
             guard surnames.contains(units[c.unit].hash(c.tokenStart)),
-                  !cs.contains(where: { $0.unit == c.unit && $0.tokenStart == c.tokenStart && $0.type == .person }) else { continue }
+                  !personStarts.contains(Self.position(c.unit, c.tokenStart)) else { continue }
             var p = NameCandidate(unit: c.unit, tokenStart: c.tokenStart, tokenEnd: c.tokenStart + 1, type: .person, evidence: .document)
             p.nested = true
             cs.append(p)
@@ -159,30 +168,41 @@ struct DocumentTyping: Sendable {
     /// "The President", "the Home Secretary": the person named with that title right after (", Yvette
     /// Cooper") or last before; else no mention.
     private func resolveTitles(_ units: [EntityUnit], _ cs: inout [NameCandidate]) {
-        for i in cs.indices where cs[i].titleOnly && !cs[i].dropped {
-            let c = cs[i]
-            let u = units[c.unit]
-            let head = u.hash(c.titleEnd - 1)
-            var target: Int?
-            if u.isPunct(c.tokenEnd + (c.possessive ? 1 : 0), EntityWords.comma) {
-                target = cs.indices.first { j in
-                    cs[j].unit == c.unit && cs[j].tokenStart == c.tokenEnd + 1 && cs[j].type == .person && !cs[j].titleOnly
-                }
-                if let t = target, !cs[t].hasTitle {
-                    cs[t].titleStart = c.titleStart
-                    cs[t].titleEnd = c.titleEnd
-                    if cs[t].affiliation == nil { cs[t].affiliation = c.affiliation }
-                }
+        guard cs.contains(where: { $0.titleOnly && !$0.dropped }) else { return }
+        var personAt: [Int: Int] = [:]
+        for (j, p) in cs.enumerated() where p.type == .person && !p.titleOnly && !p.dropped {
+            personAt[Self.position(p.unit, p.tokenStart)] = j
+        }
+        var holder: [UInt64: Int] = [:]  // title head word → the last person named with it
+        for i in Self.documentOrder(cs) where !cs[i].dropped {
+            let u = units[cs[i].unit]
+            if cs[i].type == .person && !cs[i].titleOnly && cs[i].hasTitle {
+                holder[u.hash(cs[i].titleEnd - 1)] = i
+                continue
             }
-            if target == nil {
-                target = cs.indices.last { j in
-                    let p = cs[j]
-                    return p.type == .person && !p.titleOnly && !p.dropped && p.hasTitle && (p.unit, p.tokenStart) < (c.unit, c.tokenStart)
-                        && units[p.unit].hash(p.titleEnd - 1) == head
+            guard cs[i].titleOnly else { continue }
+            let comma = cs[i].tokenEnd + (cs[i].possessive ? 1 : 0)
+            var target: Int?
+            if u.isPunct(comma, EntityWords.comma), let t = personAt[Self.position(cs[i].unit, comma + 1)] {
+                target = t
+                if !cs[t].hasTitle {
+                    cs[t].titleStart = cs[i].titleStart
+                    cs[t].titleEnd = cs[i].titleEnd
+                    if cs[t].affiliation == nil { cs[t].affiliation = cs[i].affiliation }
                 }
+            } else {
+                target = holder[u.hash(cs[i].titleEnd - 1)]
             }
             if let t = target { cs[i].coref = t } else { cs[i].dropped = true }
         }
+    }
+
+    /// One integer for a token position in the document (unit, token).
+    static func position(_ unit: Int, _ token: Int) -> Int { unit << 32 | token }
+
+    /// Candidate indexes in document order.
+    static func documentOrder(_ cs: [NameCandidate]) -> [Int] {
+        cs.indices.sorted { position(cs[$0].unit, cs[$0].tokenStart) < position(cs[$1].unit, cs[$1].tokenStart) }
     }
 
     /// A match report: sports words make up a noticeable share of the text.

@@ -12,8 +12,10 @@ struct EntityCluster: Sendable {
 /// Merges candidates into entities: countries and known organizations by gazetteer entity; other names by
 /// their words; a person's surname or first name alone ("Aso", "Mr Key") to the nearest person named in
 /// full who has it; an organization's own word alone ("the Church") to the nearest organization with it;
-/// an acronym to its long form.
+/// an acronym to its long form. Every lookup is a hash probe, so long articles stay linear.
 struct EntityClusterer: Sendable {
+    private struct FirstLast: Hashable { var first: UInt64; var last: UInt64 }
+
     func cluster(_ units: [EntityUnit], _ cs: [NameCandidate]) -> (clusters: [EntityCluster], of: [Int]) {
         var clusters: [EntityCluster] = []
         var of = [Int](repeating: -1, count: cs.count)
@@ -22,78 +24,95 @@ struct EntityClusterer: Sendable {
         }
         var byKnown: [Int32: Int] = [:]
         var byWords: [[UInt64]: Int] = [:]
+        var byFirstLast: [FirstLast: Int] = [:]
         func words(_ c: NameCandidate) -> [UInt64] { (c.tokenStart..<c.tokenEnd).map { units[c.unit].hash($0) } }
         func add(_ i: Int, _ key: [UInt64]) -> Int {
             clusters.append(EntityCluster(type: cs[i].type, known: cs[i].known, members: [i], key: key))
             return clusters.count - 1
         }
+        func join(_ i: Int, _ k: Int) { clusters[k].members.append(i); of[i] = k }
         // 1. everything but lone person words and lone organization words
         for i in order {
             let c = cs[i]
-            let w = words(c)
             if (c.type == .country || c.type == .organization), c.known >= 0 {
-                if let k = byKnown[c.known] { clusters[k].members.append(i); of[i] = k } else { of[i] = add(i, w); byKnown[c.known] = of[i] }
+                if let k = byKnown[c.known] { join(i, k) } else { of[i] = add(i, words(c)); byKnown[c.known] = of[i] }
                 continue
             }
             if c.type == .person && (c.length == 1 || c.titleOnly) { continue }
             if c.type == .organization && c.length == 1 && c.evidence != .acronym && c.acronymOf == nil { continue }
-            if c.type == .person, let k = clusters.indices.first(where: { clusters[$0].type == .person && Self.sameName(clusters[$0].key, w) }) {
-                clusters[k].members.append(i)
-                if w.count > clusters[k].key.count { clusters[k].key = w }
-                of[i] = k
+            let w = words(c)
+            if c.type == .person {
+                // same first and last word: "Barack Obama", "Barack Hussein Obama"
+                let fl = FirstLast(first: w[0], last: w[w.count - 1])
+                if let k = byFirstLast[fl] {
+                    join(i, k)
+                    if w.count > clusters[k].key.count { clusters[k].key = w }
+                    continue
+                }
+                of[i] = add(i, w)
+                byFirstLast[fl] = of[i]
                 continue
             }
             let typedKey = [UInt64(c.type.rawValue)] + w
-            if let k = byWords[typedKey] { clusters[k].members.append(i); of[i] = k } else { of[i] = add(i, w); byWords[typedKey] = of[i] }
+            if let k = byWords[typedKey] { join(i, k) } else { of[i] = add(i, w); byWords[typedKey] = of[i] }
         }
         // 2. lone words: the nearest person (organization) whose name has that word, last word first
+        var byWord: [UInt64: [Int]] = [:], byLastWord: [UInt64: [Int]] = [:]
+        for (k, cl) in clusters.enumerated() where cl.key.count >= 2 && (cl.type == .person || cl.type == .organization) {
+            for h in Set(cl.key) { byWord[h, default: []].append(k) }
+            byLastWord[cl.key[cl.key.count - 1], default: []].append(k)
+        }
+        let sorted = clusters.map(\.members.count)  // members so far are in document order
+        var lastLone: [Int: (Int, Int)] = [:]  // cluster → position of its latest lone word
         for i in order where of[i] < 0 && !cs[i].titleOnly {
             let c = cs[i]
             let h = units[c.unit].hash(c.tokenStart)
-            let candidates = clusters.indices.filter { k in
-                clusters[k].type == c.type && clusters[k].key.count >= 2 && clusters[k].key.contains(h)
-            }
-            let lastWord = candidates.filter { clusters[$0].key.last == h }
-            if let k = nearest(lastWord.isEmpty ? candidates : lastWord, to: i, clusters, cs) {
-                clusters[k].members.append(i)
-                of[i] = k
+            let last = (byLastWord[h] ?? []).filter { clusters[$0].type == c.type }
+            let any = last.isEmpty ? (byWord[h] ?? []).filter { clusters[$0].type == c.type } : last
+            if let k = nearest(any, to: i, clusters, sorted, lastLone, cs) {
+                join(i, k)
+                lastLone[k] = (c.unit, c.tokenStart)
             } else {
                 let typedKey = [UInt64(c.type.rawValue), h]
-                if let k = byWords[typedKey] { clusters[k].members.append(i); of[i] = k } else { of[i] = add(i, [h]); byWords[typedKey] = of[i] }
+                if let k = byWords[typedKey] { join(i, k) } else { of[i] = add(i, [h]); byWords[typedKey] = of[i] }
             }
         }
         // 3. titles standing for people join them
         for i in order where cs[i].titleOnly {
-            if let t = cs[i].coref, of[t] >= 0 { of[i] = of[t]; clusters[of[t]].members.append(i) }
+            if let t = cs[i].coref, of[t] >= 0 { join(i, of[t]) }
         }
         // 4. acronyms join their long forms
         for i in order {
-            let target: Int?
-            if let j = cs[i].acronymOf { target = of[j] } else { target = nil }
-            if let t = target, t >= 0, of[i] >= 0, of[i] != t { merge(of[i], into: t, &clusters, &of) }
+            if let j = cs[i].acronymOf, of[j] >= 0, of[i] >= 0, of[i] != of[j] { merge(of[i], into: of[j], &clusters, &of) }
             if let j = cs[i].acronym, of[j] >= 0, of[i] >= 0, of[j] != of[i] { merge(of[j], into: of[i], &clusters, &of) }
         }
         return (clusters, of)
     }
 
     /// Two person names are one when one is the other with more words around ("Barack Obama",
-    /// "Barack Hussein Obama" share first and last word; "Kim Min-Woo" is "Kim Min-Woo").
+    /// "Barack Hussein Obama" share first and last word).
     static func sameName(_ a: [UInt64], _ b: [UInt64]) -> Bool {
         guard a.count >= 2, b.count >= 2 else { return false }
-        if a == b { return true }
         return a.first == b.first && a.last == b.last
     }
 
-    /// The cluster among `ks` mentioned last before candidate `i`, else the first mentioned after it.
-    private func nearest(_ ks: [Int], to i: Int, _ clusters: [EntityCluster], _ cs: [NameCandidate]) -> Int? {
-        guard !ks.isEmpty else { return nil }
+    /// The cluster among `ks` mentioned last before candidate `i`, else the first one: a binary search in
+    /// each cluster's first `sorted[k]` members (in document order), and its latest lone word.
+    private func nearest(_ ks: [Int], to i: Int, _ clusters: [EntityCluster], _ sorted: [Int],
+                         _ lastLone: [Int: (Int, Int)], _ cs: [NameCandidate]) -> Int? {
+        guard ks.count > 1 else { return ks.first }
         let here = (cs[i].unit, cs[i].tokenStart)
         var best: Int?, bestPos = (-1, -1)
         for k in ks {
-            for m in clusters[k].members {
-                let p = (cs[m].unit, cs[m].tokenStart)
-                if p < here && p > bestPos { best = k; bestPos = p }
+            let m = clusters[k].members
+            var lo = 0, hi = sorted[k]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if (cs[m[mid]].unit, cs[m[mid]].tokenStart) < here { lo = mid + 1 } else { hi = mid }
             }
+            var p = lo > 0 ? (cs[m[lo - 1]].unit, cs[m[lo - 1]].tokenStart) : (-1, -1)
+            if let l = lastLone[k], l > p { p = l }
+            if p > bestPos { best = k; bestPos = p }
         }
         return best ?? ks.first
     }

@@ -27,7 +27,9 @@ struct NameScanner: Sendable {
     /// Minister John Key" → New Zealand), as an affiliation.
     private func possessor(_ u: EntityUnit, before start: Int, in out: [NameCandidate], from first: Int) -> EntityRef? {
         guard start >= 2, u.tokens[start - 1].flags.contains(.possessive), out.count > first else { return nil }
-        for i in stride(from: out.count - 1, through: first, by: -1) where out[i].tokenEnd == start - 1 && !out[i].nested {
+        // the possessor is among the last few candidates (a chunk and the names nested in it)
+        for i in stride(from: out.count - 1, through: max(first, out.count - 8), by: -1)
+            where out[i].tokenEnd == start - 1 && !out[i].nested {
             switch out[i].type {
             case .country, .organization:
                 return out[i].known >= 0 ? .known(out[i].known) : .candidate(i)

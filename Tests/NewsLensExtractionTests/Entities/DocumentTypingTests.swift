@@ -80,4 +80,10 @@ import Testing
         #expect(EntityTest.find(ps, "Texas")?.type == .place)
         #expect(EntityTest.find(ps, "Arlington")?.type == .place)
     }
+
+    @Test func longListsAreTypedAlongTheWholeChain() {
+        let names = (0..<300).map { "Blorpix\(String(UnicodeScalar(65 + $0 % 26)!))\(String(UnicodeScalar(97 + $0 / 26)!))" }
+        let ps = EntityTest.participants("They honour " + names.joined(separator: ", ") + " and Athena.")
+        #expect(EntityTest.names(ps, .person).count == 301)
+    }
 }
