@@ -24,6 +24,9 @@ public final class EventMultiplexer: @unchecked Sendable {
         public init(rawValue: UInt8) { self.rawValue = rawValue }
         public static let read = Interest(rawValue: 1)
         public static let write = Interest(rawValue: 2)
+        /// EPOLLEXCLUSIVE: when several multiplexers watch one descriptor (a shared listening socket), wake
+        /// only one of them. Registration only: an exclusive registration cannot be updated, only removed.
+        public static let exclusive = Interest(rawValue: 4)
     }
 
     /// Identifies a registration; stale events for a reused slot are told apart by the generation.
@@ -132,6 +135,7 @@ public final class EventMultiplexer: @unchecked Sendable {
         var mask: UInt32 = 0
         if interest.contains(.read) { mask |= EPOLLIN.rawValue }
         if interest.contains(.write) { mask |= EPOLLOUT.rawValue }
+        if interest.contains(.exclusive) { mask |= EPOLLEXCLUSIVE.rawValue }
         return mask
     }
 }

@@ -12,49 +12,59 @@ public struct AcceptedSocket: Sendable {
     public let peer: SocketAddress
 }
 
-/// Accepts connections on a `ListeningSocket` when Dispatch reports it readable, and hands each socket on.
-/// When the process runs out of descriptors (EMFILE/ENFILE) it stops accepting for `backoff` instead of
-/// spinning on a listener that stays readable; connections wait in the kernel backlog meanwhile.
-public final class Listener: @unchecked Sendable {
+/// Accepts connections on a `ListeningSocket` when its `EventMultiplexer` reports it readable, and hands
+/// each socket on, on the multiplexer's queue. Each I/O queue can run its own Listener on the same socket
+/// (registered EPOLLEXCLUSIVE, so one queue wakes per connection): a connection is accepted by the queue
+/// that will serve it, with no hand-off. When the process runs out of descriptors (EMFILE/ENFILE) it
+/// stops accepting for `backoff` instead of spinning on a listener that stays readable; connections wait
+/// in the kernel backlog meanwhile.
+public final class Listener: ReadinessHandler, @unchecked Sendable {
     public let socket: ListeningSocket
+    private let multiplexer: EventMultiplexer
     private let queue: DispatchQueue
-    private let source: DispatchSourceRead
     private let onAccept: (AcceptedSocket) -> Void
     private let backoff: DispatchTimeInterval
-    private var suspended = false
+    private var token: EventMultiplexer.Token?
+    private var pausedUntilBackoff = false
     private var stopped = false
     /// How often accept ran out of descriptors; visible for tests and metrics.
     public private(set) var descriptorExhaustions = 0
 
-    /// `onAccept` runs on `queue`, once per accepted socket.
+    /// `onAccept` runs on `queue` (the multiplexer's queue), once per accepted socket.
     public init(
-        socket: ListeningSocket, queue: DispatchQueue, backoff: DispatchTimeInterval = .milliseconds(100),
-        onAccept: @escaping (AcceptedSocket) -> Void
+        socket: ListeningSocket, multiplexer: EventMultiplexer, queue: DispatchQueue,
+        backoff: DispatchTimeInterval = .milliseconds(100), onAccept: @escaping (AcceptedSocket) -> Void
     ) {
         self.socket = socket
+        self.multiplexer = multiplexer
         self.queue = queue
         self.backoff = backoff
         self.onAccept = onAccept
-        source = DispatchSource.makeReadSource(fileDescriptor: socket.fileDescriptor, queue: queue)
     }
 
-    public func start() {
-        source.setEventHandler { [unowned self] in self.acceptPending() }
-        source.setCancelHandler { [socket] in socket.close() }
-        source.activate()
+    /// Starts accepting. Must run on the queue.
+    public func start() throws(SocketError) {
+        token = try multiplexer.register(socket.fileDescriptor, interest: [.read, .exclusive], handler: self)
     }
 
-    /// Stops accepting and closes the listening socket. Must run on the listener's queue.
+    /// Stops accepting on this queue. Must run on the queue; the owner closes the socket once every
+    /// listener on it has stopped.
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        if suspended { suspended = false; source.resume() }
-        source.cancel()
+        if let token { multiplexer.unregister(token) }
+        token = nil
+    }
+
+    public func descriptorReady(readable: Bool, writable: Bool) {
+        guard readable, !stopped, !pausedUntilBackoff else { return }
+        acceptPending()
     }
 
     private func acceptPending() {
-        // Bounded per event so one flood of connections cannot starve the connections sharing this queue.
-        for _ in 0..<64 {
+        // Bounded per event so one flood of connections cannot starve the connections sharing this queue;
+        // the level-triggered listener is reported again if more are waiting.
+        for _ in 0..<16 {
             var storage = sockaddr_storage()
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let fd = withUnsafeMutablePointer(to: &storage) {
@@ -83,13 +93,15 @@ public final class Listener: @unchecked Sendable {
     }
 
     private func pauseAccepting() {
-        guard !suspended, !stopped else { return }
-        suspended = true
-        source.suspend()
+        guard let token, !stopped else { return }
+        pausedUntilBackoff = true
+        multiplexer.unregister(token)  // an exclusive registration cannot be modified, only removed
+        self.token = nil
         queue.asyncAfter(deadline: .now() + backoff) { [weak self] in
-            guard let self, self.suspended, !self.stopped else { return }
-            self.suspended = false
-            self.source.resume()
+            guard let self, !self.stopped else { return }
+            self.pausedUntilBackoff = false
+            self.token = try? self.multiplexer.register(self.socket.fileDescriptor, interest: [.read, .exclusive],
+                                                         handler: self)
         }
     }
 }

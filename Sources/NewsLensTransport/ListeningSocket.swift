@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +11,7 @@ public final class ListeningSocket: @unchecked Sendable {
     public let fileDescriptor: Int32
     /// The address actually bound (the kernel's choice when port 0 was asked for).
     public let address: SocketAddress
-    private var closed = false
+    private let closed = Atomic<Bool>(false)
 
     /// Binds `host:port` (numeric address or a name resolved with getaddrinfo) and listens.
     /// SO_REUSEADDR lets a restarted server bind while old connections sit in TIME_WAIT; TCP_NODELAY set on
@@ -69,9 +71,9 @@ public final class ListeningSocket: @unchecked Sendable {
     }
 
     /// Stops listening; pending connections in the backlog are reset by the kernel.
+    /// Safe to call from several queues; closes once.
     public func close() {
-        guard !closed else { return }
-        closed = true
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         _ = Glibc.close(fileDescriptor)
     }
 

@@ -36,8 +36,14 @@ import Glibc
         let socket = try ListeningSocket(host: "127.0.0.1", port: 0)
         let queue = DispatchQueue(label: "test.accept")
         let accepted = Mutex<[AcceptedSocket]>([])
-        let listener = Listener(socket: socket, queue: queue) { sock in accepted.withLock { $0.append(sock) } }
-        queue.sync { listener.start() }
+        let multiplexer = try EventMultiplexer(queue: queue)
+        let listener = Listener(socket: socket, multiplexer: multiplexer, queue: queue) { sock in
+            accepted.withLock { $0.append(sock) }
+        }
+        try queue.sync {
+            multiplexer.start()
+            try listener.start()
+        }
         let client = Self.connectClient(socket.address.port)
         defer { close(client) }
         var waited = 0
@@ -62,7 +68,11 @@ import Glibc
         usleep(20_000)
         #expect(buffer.withUnsafeMutableBytes { stream.read(into: $0) } == .endOfStream)
         stream.close()
-        queue.sync { listener.stop() }
+        queue.sync {
+            listener.stop()
+            multiplexer.stop()
+        }
+        socket.close()
     }
 
     @Test func writingToAResetPeerFailsWithoutSignal() throws {

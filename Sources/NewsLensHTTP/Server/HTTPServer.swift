@@ -19,8 +19,9 @@ public final class HTTPServer: @unchecked Sendable {
     public let configuration: HTTPServerConfiguration
     private let context: ServerContext
     let workers: [IOWorker]
-    private var listener: Listener?
-    private var nextWorker = 0
+    private var socket: ListeningSocket?
+    /// One per worker, all on the same socket.
+    private var listeners: [Listener] = []
     private var signalSources: [DispatchSourceSignal] = []
     private let shutdownStarted = Atomic<Bool>(false)
     /// The port actually bound (useful with port 0).
@@ -41,22 +42,32 @@ public final class HTTPServer: @unchecked Sendable {
         ProcessSignals.ignoreBrokenPipe()
         let socket = try ListeningSocket(host: configuration.host, port: configuration.port,
                                          backlog: configuration.backlog)
+        self.socket = socket
         port = socket.address.port
         for worker in workers { try worker.prepare() }
-        for worker in workers { worker.queue.async { worker.start() } }
-        let acceptWorker = workers[0]
-        let listener = Listener(socket: socket, queue: acceptWorker.queue) { [unowned self] accepted in
-            self.accepted(accepted, on: acceptWorker)
+        // Every worker accepts on the shared socket itself: a connection is served by the queue that accepted it.
+        listeners = workers.map { worker in
+            Listener(socket: socket, multiplexer: worker.multiplexer, queue: worker.queue) { [unowned self] accepted in
+                self.accepted(accepted, on: worker)
+            }
         }
-        self.listener = listener
-        acceptWorker.queue.async { listener.start() }
+        for (worker, listener) in zip(workers, listeners) {
+            worker.queue.async { [configuration] in
+                worker.start()
+                do {
+                    try listener.start()
+                } catch {
+                    configuration.logger.error("cannot watch the listening socket", metadata: ["error": .string(String(describing: error))])
+                }
+            }
+        }
         configuration.logger.info("listening", metadata: [
             "address": .string(socket.address.description), "io_queues": .stringConvertible(workers.count),
         ])
     }
 
-    /// Runs on the accepting worker's queue.
-    private func accepted(_ socket: AcceptedSocket, on acceptWorker: IOWorker) {
+    /// Runs on the accepting worker's queue, which then serves the connection.
+    private func accepted(_ socket: AcceptedSocket, on worker: IOWorker) {
         if context.draining.load(ordering: .relaxed) {
             _ = Glibc.close(socket.fileDescriptor)
             return
@@ -70,17 +81,8 @@ public final class HTTPServer: @unchecked Sendable {
             _ = Glibc.close(socket.fileDescriptor)
             return
         }
-        let worker = workers[nextWorker]
-        nextWorker = (nextWorker + 1) % workers.count
-        if worker === acceptWorker {
-            Connection(stream: PlainSocketStream(fileDescriptor: socket.fileDescriptor), peer: socket.peer,
-                       worker: worker).start()
-        } else {
-            worker.queue.async {
-                Connection(stream: PlainSocketStream(fileDescriptor: socket.fileDescriptor), peer: socket.peer,
-                           worker: worker).start()
-            }
-        }
+        Connection(stream: PlainSocketStream(fileDescriptor: socket.fileDescriptor), peer: socket.peer,
+                   worker: worker).start()
     }
 
     /// Graceful shutdown: stop accepting, close idle connections, let requests in flight finish (up to
@@ -88,8 +90,15 @@ public final class HTTPServer: @unchecked Sendable {
     public func shutdown(completion: @escaping @Sendable () -> Void = {}) {
         guard !shutdownStarted.exchange(true, ordering: .relaxed) else { return }
         context.draining.store(true, ordering: .relaxed)
-        if let listener { workers[0].queue.async { listener.stop() } }
-        for worker in workers { worker.queue.async { worker.drain() } }
+        let stopped = DispatchGroup()
+        for (worker, listener) in zip(workers, listeners) {
+            worker.queue.async(group: stopped) {
+                listener.stop()
+                worker.drain()
+            }
+        }
+        let socket = self.socket
+        stopped.notify(queue: Self.shutdownQueue) { socket?.close() }
         let deadline = MonotonicClock.now() &+ configuration.timeouts.shutdownGrace.nanoseconds
         waitForConnections(deadline: deadline, completion: completion)
     }
