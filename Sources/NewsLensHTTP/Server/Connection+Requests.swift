@@ -121,9 +121,11 @@ extension Connection {
         phase = .handling
         let encoder = context.encoder
         let queue = worker.queue
+        let multiplexer = worker.multiplexer!
         let finish: @Sendable (Response) -> Void = { [self] response in
             let planned = encoder.plan(response, for: request.head)
             queue.async { self.offloadedResponseReady(planned) }
+            multiplexer.wakeUp()  // the queue may be inside its event loop turn
         }
         switch handler {
         case .sync(let run):

@@ -96,6 +96,7 @@ public final class HTTPServer: @unchecked Sendable {
                 listener.stop()
                 worker.drain()
             }
+            worker.multiplexer.wakeUp()
         }
         let socket = self.socket
         stopped.notify(queue: Self.shutdownQueue) { socket?.close() }
@@ -109,12 +110,18 @@ public final class HTTPServer: @unchecked Sendable {
     private func waitForConnections(deadline: UInt64, completion: @escaping @Sendable () -> Void) {
         Self.shutdownQueue.async { [self] in
             if context.activeConnections.load(ordering: .relaxed) == 0 {
-                for worker in workers { worker.queue.async { worker.stop() } }
+                for worker in workers {
+                    worker.queue.async { worker.stop() }
+                    worker.multiplexer.wakeUp()
+                }
                 completion()
                 return
             }
             if MonotonicClock.now() >= deadline {
-                for worker in workers { worker.queue.async { worker.closeAll() } }
+                for worker in workers {
+                    worker.queue.async { worker.closeAll() }
+                    worker.multiplexer.wakeUp()
+                }
             }
             Self.shutdownQueue.asyncAfter(deadline: .now() + .milliseconds(10)) {
                 self.waitForConnections(deadline: deadline, completion: completion)
@@ -153,6 +160,9 @@ public final class HTTPServer: @unchecked Sendable {
 extension HTTPServer {
     /// One line per open connection (phase, buffers, deadlines): for tests and debugging.
     func connectionStates() -> [String] {
-        workers.flatMap { worker in worker.queue.sync { worker.connections.map { $0.stateDescription } } }
+        workers.flatMap { worker in
+            worker.multiplexer.wakeUp()
+            return worker.queue.sync { worker.connections.map { $0.stateDescription } }
+        }
     }
 }
