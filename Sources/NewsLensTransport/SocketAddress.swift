@@ -17,22 +17,24 @@ public struct SocketAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads a `sockaddr_storage` filled by accept/getsockname; nil for families other than IPv4/IPv6.
     public init?(storage: UnsafePointer<sockaddr_storage>) {
-        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
-        switch Int32(storage.pointee.ss_family) {
-        case AF_INET:
-            let sin = UnsafeRawPointer(storage).assumingMemoryBound(to: sockaddr_in.self)
-            var addr = sin.pointee.sin_addr
-            guard inet_ntop(AF_INET, &addr, &text, socklen_t(text.count)) != nil else { return nil }
-            port = Int(UInt16(bigEndian: sin.pointee.sin_port))
-        case AF_INET6:
-            let sin6 = UnsafeRawPointer(storage).assumingMemoryBound(to: sockaddr_in6.self)
+        let family = Int32(storage.pointee.ss_family)
+        guard family == AF_INET || family == AF_INET6 else { return nil }
+        let formatted: (String, Int)? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { text in
+            let raw = UnsafeRawPointer(storage)
+            if family == AF_INET {
+                let sin = raw.assumingMemoryBound(to: sockaddr_in.self)
+                var addr = sin.pointee.sin_addr
+                guard inet_ntop(AF_INET, &addr, text.baseAddress, 64) != nil else { return nil }
+                return (String(cString: text.baseAddress!), Int(UInt16(bigEndian: sin.pointee.sin_port)))
+            }
+            let sin6 = raw.assumingMemoryBound(to: sockaddr_in6.self)
             var addr = sin6.pointee.sin6_addr
-            guard inet_ntop(AF_INET6, &addr, &text, socklen_t(text.count)) != nil else { return nil }
-            port = Int(UInt16(bigEndian: sin6.pointee.sin6_port))
-        default:
-            return nil
+            guard inet_ntop(AF_INET6, &addr, text.baseAddress, 64) != nil else { return nil }
+            return (String(cString: text.baseAddress!), Int(UInt16(bigEndian: sin6.pointee.sin6_port)))
         }
-        host = text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        guard let formatted else { return nil }
+        host = formatted.0
+        port = formatted.1
     }
 
     public var description: String {
