@@ -20,12 +20,23 @@ struct ChunkParser: Sendable {
     func parse(_ u: EntityUnit, unit: Int, _ a0: Int, _ b: Int, affiliation: EntityRef?, into out: inout [NameCandidate]) {
         var a = a0
         // "The": part of the name only when a known phrase says so ("The Hague", "The Guardian")
+        var capitalThe = false
         if u.has(a, .determiner) {
             if let m = u.known(a, limit: b), m.length > 1 {
                 if a + m.length == b { addKnown(u, unit, a, b, m.hit, into: &out); return }
             }
+            // "told The Oregonian": a capital "The" inside a sentence starts a title (a paper, a band)
+            capitalThe = u.tokens[a].hash == EntityWords.the && !u.tokens[a].flags.contains(.sentenceStart) && !u.titleCase
             a += 1
             guard a < b else { return }
+        }
+        // ... told, quoted or cited as a source ("told The Oregonian", "The Times reported"), it is a paper
+        if capitalThe && b - a <= 3 && !u.has(a, [.titleHead, .titleModifier, .honorific]) && u.known(a, limit: b) == nil
+            && (u.isLower(a - 2, .speechVerb) || u.isLower(b, .speechVerb)) {
+            var c = NameCandidate(unit: unit, tokenStart: a, tokenEnd: b, type: .organization, evidence: .orgWord)
+            c.possessive = u.tokens.indices.contains(b) && u.tokens[b].flags.contains(.possessive)
+            out.append(c)
+            return
         }
         let weak = isWeakStart(u, a)
         if weak && b - a == 1 {
@@ -45,6 +56,11 @@ struct ChunkParser: Sendable {
         // 1. a known phrase, the whole chunk
         if let m = u.known(a, limit: b), a + m.length == b {
             addKnown(u, unit, a, b, m.hit, into: &out)
+            return
+        }
+        // 1a. a person "of" a body: "Kevin Allton of Glimmerfield Trust" (read by `segment`, which splits it)
+        if personBeforeOf(u, a, b) {
+            segment(u, unit: unit, a, b, affiliation: affiliation, into: &out)
             return
         }
         // 1b. a region of a known place: "Southern Indiana", "Northern Ireland"
@@ -86,6 +102,17 @@ struct ChunkParser: Sendable {
             return
         }
         segment(u, unit: unit, a, b, affiliation: affiliation, into: &out)
+    }
+
+    /// The chunk starts with a person's name (given name and surname) followed by "of"/"from"/"at".
+    private func personBeforeOf(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
+        guard b - a >= 4 else { return false }
+        for k in (a + 2)..<min(b - 1, a + 4) where u.isLower(k, .connector) {
+            let h = u.tokens[k].hash
+            guard h == EntityWords.of || h == EntityWords.from || h == EntityWords.at else { return false }
+            return typer.looksLikePersonName(u, a, k) && u.has(a, .given)
+        }
+        return false
     }
 
     /// A sentence-initial (or title-case headline) word that is an ordinary English word: "Reopening",

@@ -99,7 +99,7 @@ struct ContextRules: Sendable {
         if u.isLower(after, .speechVerb) || (after < s.upperBound && u.isPunct(after, EntityWords.comma) && u.isLower(after + 1, .speechVerb))
             || u.isLower(before, .speechVerb) {
             // "the Church claims": a body's own word is no person
-            if c.type == .unknown && !u.tokens[c.tokenStart].flags.contains(.allCaps)
+            if c.type == .unknown && c.strength == .strong && !u.tokens[c.tokenStart].flags.contains(.allCaps)
                 && !(c.length == 1 && u.has(c.tokenStart, [.orgLast, .orgFirst, .placeLast])) {
                 out[i].type = .person
                 out[i].evidence = .speech

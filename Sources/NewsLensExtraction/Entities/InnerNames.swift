@@ -69,7 +69,7 @@ extension ChunkParser {
         }
         var e = a
         while e < b && e - a < 4 && !u.has(e, .eponym) { e += 1 }
-        guard e < b, e > a, u.has(e, .eponym) else { return nil }
+        guard e < b, e - a >= 2, u.has(e, .eponym) else { return nil }  // one word ("Grady Memorial") may be anything
         for k in a..<e {
             guard u.isCapitalized(k), !u.has(k, [.common, .titleWord, .orgLast, .orgFirst, .placeLast]),
                   u.known(k, limit: e) == nil else { return nil }

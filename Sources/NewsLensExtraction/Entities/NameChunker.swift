@@ -41,6 +41,7 @@ struct NameChunker: Sendable {
             // a gazetteer phrase starting here may run over "and" ("Trinidad and Tobago")
             if let m = u.known(j, limit: end) { return j + m.length }
             if u.has(j, .notName) { return nil }  // "Christchurch | on May", "Questions | Wednesday"
+            if u.has(j, .determiner) { return nil }  // "a post on X. | The nightclub"
             return j + 1
         }
         // "Movimento 5 Stelle": a number between capitalised words

@@ -85,9 +85,12 @@ extension ChunkParser {
             guard r < b else { return }
             let before = out.count
             parse(u, unit: unit, r, b, affiliation: nil, into: &out)
-            if before < out.count, out[nameCount].type == .person {
+            // "Matthew Ingram of The Globe and Mail": the body is the affiliation; "Marcus Bell of Decatur": a
+            // home town is not
+            if before < out.count, out[nameCount].type == .person, out[before].type != .place {
                 if out[before].type == .unknown { out[before].type = .organization; out[before].evidence = .apposition }
-                out[nameCount].affiliation = .candidate(before)
+                out[nameCount].affiliation = out[before].known >= 0 && out[before].type != .place
+                    ? .known(out[before].known) : .candidate(before)
             }
         }
     }

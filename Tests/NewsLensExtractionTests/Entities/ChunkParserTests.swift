@@ -44,4 +44,10 @@ import Testing
         #expect(EntityTest.described("But Aso said no.").contains("Aso:person"))
         #expect(EntityTest.described("Former President Bush spoke.").contains("Bush:person"))
     }
+
+    @Test func capitalTheInsideASentenceStartsATitle() {
+        #expect(EntityTest.described("Hoan told The Oregonian that members objected.").contains("Oregonian:organization"))
+        #expect(!EntityTest.described("The Oregonian reported it.").contains("Oregonian:organization"))
+        #expect(!EntityTest.described("A cosplay by The Katherinator won.").contains("Katherinator:organization"))
+    }
 }

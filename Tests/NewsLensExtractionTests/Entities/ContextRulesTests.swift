@@ -81,4 +81,12 @@ import Testing
         #expect(EntityTest.described("Officials in the city of Bogliasco objected.").contains("Bogliasco:place"))
         #expect(EntityTest.described("Mark Reed, a company spokesman, said no.").contains("Mark Reed:person"))
     }
+
+    @Test func pronounsAndLoneLettersAreNoSpeakers() {
+        let ps = EntityTest.participants("Chief Darin Schierbaum spoke. He said investigators were busy.",
+                                         "Kemp wrote a post on X. The owner, Lisa Tran, agreed.")
+        #expect(EntityTest.find(ps, "He") == nil)
+        #expect(!ps.contains { $0.name.hasPrefix("X") })
+        #expect(EntityTest.find(ps, "Lisa Tran")?.type == .person)
+    }
 }

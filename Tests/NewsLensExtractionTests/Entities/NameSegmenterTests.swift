@@ -35,11 +35,12 @@ import Testing
     }
 
     @Test func personOfABody() {
-        let (u, cs) = EntityTest.candidates("Matthew Ingram of The Globe and Mail wrote it.")
-        let p = cs.first { $0.type == .person }!
-        #expect(u.string(p.tokenStart, p.tokenEnd) == "Matthew Ingram")
-        guard case .candidate(let j)? = p.affiliation else { Issue.record("no affiliation"); return }
-        #expect(cs[j].type == .organization)
+        let ps = EntityTest.participants("Matthew Ingram of The Globe and Mail wrote it.")
+        #expect(EntityTest.find(ps, "Matthew Ingram")?.affiliation == "The Globe and Mail")
+        let local = EntityTest.participants("The victim, Marcus Bell of Decatur, died.", "Kevin Allton of Glimmerfield Trust spoke.")
+        #expect(EntityTest.find(local, "Marcus Bell")?.affiliation == nil)  // a home town is no affiliation
+        #expect(EntityTest.find(local, "Decatur")?.type == .place)
+        #expect(EntityTest.find(local, "Kevin Allton")?.affiliation == "Glimmerfield Trust")
     }
 
     @Test func titleWithoutANameIsATitleOnlyCandidate() {
