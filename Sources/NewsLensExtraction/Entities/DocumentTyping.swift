@@ -48,7 +48,9 @@ struct DocumentTyping: Sendable {
             let h = u.hash(c.tokenStart)
             switch c.type {
             case .unknown:
-                if single, personLast[h] != nil || personFirst[h] != nil {
+                // a surname alone; a first name alone only mid-sentence ("As" is no "AS Heagle", "Will" no "Will Smith")
+                if single, personLast[h] != nil || c.strength == .strong && personFirst[h] != nil,
+                   u.tokens[c.tokenStart].flags.contains(.allCaps) == sameCase(units, cs, personLast[h] ?? personFirst[h]!, h) {
                     cs[i].type = .person
                 } else if single, u.tokens[c.tokenStart].flags.contains(.allCaps), let j = orgInitials[h] {
                     cs[i].type = .organization
@@ -228,6 +230,13 @@ struct DocumentTyping: Sendable {
             cs[i].known = -1
             cs[i].evidence = .document
         }
+    }
+
+    /// Whether the word `h` is written in capitals in person candidate `j` (so "AS" and "As" differ).
+    private func sameCase(_ units: [EntityUnit], _ cs: [NameCandidate], _ j: Int, _ h: UInt64) -> Bool {
+        let u = units[cs[j].unit]
+        for k in cs[j].tokenStart..<cs[j].tokenEnd where u.hash(k) == h { return u.tokens[k].flags.contains(.allCaps) }
+        return false
     }
 
     /// Several capitalised words that no rule typed: a person, unless ordinary words, capitals or a known
