@@ -253,6 +253,8 @@ def test_phone_width_has_no_sideways_scroll(driver, base_url, own_article_path, 
     analyse(driver)
     wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert wide <= 0, "the page scrolls sideways by %dpx at phone width" % wide
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(390, min(height + 150, 6000))
     driver.save_screenshot(str(shots / "phone.png"))
     driver.set_window_size(1280, 1000)
 
