@@ -187,8 +187,8 @@ window.NL = window.NL || {};
     const local = shown && (shown.analysis.participants || []).find((p) => p.id === id);
     try {
       const p = await NL.api.get(NL.api.paths.participant(id), { signal: controller.signal });
-      NL.people.renderDetail(view, p, NL.library.headlines);
-      say(`Showing ${p.name || id}: ${(p.quotes || []).length} quotes across the stored articles.`);
+      const shownPerson = NL.people.renderDetail(view, p, NL.library.headlines);
+      say(`Showing ${shownPerson.name || id}: ${shownPerson.quotes} quotes across the stored articles.`);
     } catch (e) {
       if (e instanceof NL.api.Cancelled) return;
       if (local && e instanceof NL.api.Problem && e.status === 404) {

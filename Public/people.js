@@ -64,9 +64,16 @@ window.NL = window.NL || {};
   }
 
   /** The participant view: who they are, the articles they appear in, every quote attributed to them. */
-  function renderDetail(container, p, headlines) {
-    const quotes = Array.isArray(p.quotes) ? p.quotes : [];
-    const articles = Array.isArray(p.articles) ? p.articles : [];
+  function listOf(value) {
+    if (Array.isArray(value)) return value;
+    return value && typeof value === "object" && Array.isArray(value.items) ? value.items : [];
+  }
+
+  function renderDetail(container, body, headlines) {
+    // The participant's fields may be at the top or under "participant"; lists bare or paginated ({items}).
+    const p = body.participant && typeof body.participant === "object" ? { ...body.participant, ...body } : body;
+    const quotes = listOf(p.quotes);
+    const articles = listOf(p.articles);
     const headlineOf = (id) => {
       const a = articles.find((x) => (typeof x === "string" ? x : x && x.id) === id);
       return (a && a.headline) || headlines.get(id) || null;
@@ -93,6 +100,7 @@ window.NL = window.NL || {};
         const id = typeof x === "string" ? x : x.id;
         return el("li", null, el("a", { href: articleHref(id) }, (x && x.headline) || headlines.get(id) || id));
       })) : null);
+    return { name: p.name || p.id, quotes: quotes.length };
   }
 
   /** When the store does not know the participant (an analysis that was not stored), show this article's quotes. */

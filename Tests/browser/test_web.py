@@ -189,6 +189,10 @@ def test_participant_shows_quotes_across_stored_articles(driver, base_url, api, 
     top = max(speaking, key=lambda p: p["quoteCount"])
     status, across = api.call("GET", "/v1/participants/" + urllib.parse.quote(top["id"], safe=""))
     assert status == 200, across
+    if isinstance(across.get("participant"), dict):  # fields at the top or under "participant"
+        across = {**across["participant"], **across}
+    if isinstance(across.get("quotes"), dict):  # a bare list or a page ({"items": [...]})
+        across["quotes"] = across["quotes"].get("items", [])
 
     link = driver.find_element(By.CSS_SELECTOR, '#people-view li[data-participant="%s"] a' % top["id"])
     link.click()
