@@ -40,6 +40,10 @@ extension ChunkParser {
             guard let m = u.known(k, limit: k == a ? b - 1 : b), u.isCapitalized(k) else { k += 1; continue }
             // after "of"/"at", or right after another place ("University of Texas | Arlington")
             let afterOf = k > a && u.isLower(k - 1, .connector) || inner.last.map { $0.type == .place && $0.tokenEnd == k } ?? false
+            if m.hit.kind == .organization, resources.gazetteer.entities[Int(m.hit.entity)].kind == .product {
+                k += m.length  // a product inside a name ("Internet Explorer 6 Countdown") is no participant
+                continue
+            }
             switch m.hit.kind {
             case .country, .organization, .demonym:
                 inner.append(known(unit, k, k + m.length, m.hit))

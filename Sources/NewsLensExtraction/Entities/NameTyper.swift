@@ -37,6 +37,18 @@ struct NameTyper: Sendable {
         return true
     }
 
+    /// "IE6", "IE9": a known product's code with a version number, not an acronym of a body.
+    private func isProductVersion(_ u: EntityUnit, _ t: Token, _ gazetteer: Gazetteer) -> Bool {
+        guard t.flags.contains(.hasDigit) else { return false }
+        var h = WordHash.empty
+        var i = Int(t.start)
+        while i < Int(t.end), ScalarClass.of(u.text.scalars[i]).isLetter { h = WordHash.add(h, WordHash.fold(u.text.scalars[i])); i += 1 }
+        guard i > Int(t.start) else { return false }
+        let p = Token(start: 0, end: Int32(i - Int(t.start)), hash: h, kind: .word, flags: [.capitalized, .allCaps])
+        guard let m = gazetteer.match([p], at: 0, limit: 1), m.hit.kind == .organization else { return false }
+        return gazetteer.entities[Int(m.hit.entity)].kind == .product
+    }
+
     /// "XVII", "IV": a Roman numeral, not an acronym.
     private func isRoman(_ u: EntityUnit, _ t: Token) -> Bool {
         for i in Int(t.start)..<Int(t.end) where !"IVXLCDM".unicodeScalars.contains(u.text.scalars[i]) { return false }
@@ -60,7 +72,8 @@ struct NameTyper: Sendable {
         }
         if n == 1 {
             let t = u.tokens[a]
-            if t.flags.contains(.allCaps) && t.length >= 2 && t.length <= 7 && !u.has(a, .notName) && !isRoman(u, t) {
+            if t.flags.contains(.allCaps) && t.length >= 2 && t.length <= 7 && !u.has(a, .notName) && !isRoman(u, t)
+                && !isProductVersion(u, t, gazetteer) {
                 c.type = .organization
                 c.evidence = .acronym
             }

@@ -64,6 +64,9 @@ import Testing
     @Test func productsAreNoParticipants() {
         #expect(!EntityTest.described("Microsoft released Internet Explorer in May.").contains("Internet Explorer:organization"))
         #expect(EntityTest.described("Microsoft released Internet Explorer in May.").contains("Microsoft:organization"))
+        #expect(EntityTest.described("Sony showed PlayStation VR demos.") == ["Sony:organization"])
+        #expect(EntityTest.participants("Users of IE6 must upgrade.").isEmpty)
+        #expect(EntityTest.described("Microsoft ran the Internet Explorer 6 Countdown site.") == ["Microsoft:organization"])
     }
 
     @Test func titlesOfWorksAreNoParticipants() {
