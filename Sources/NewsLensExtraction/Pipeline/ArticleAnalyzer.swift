@@ -15,7 +15,7 @@ public struct ArticleAnalyzer: Sendable {
     /// Analysis of plain text (offsets carry `sourceStart`/`sourceEnd` into `text`). `id` is left empty:
     /// the store sets it from `normalizedText(of:)`.
     public func analyze(text: String) -> Analysis {
-        analyzeDetailed(text: text).analysis
+        run(structurer.structure(TextDocument(text)))
     }
 
     /// Analysis plus the normalised text it was computed from (what the content id hashes).

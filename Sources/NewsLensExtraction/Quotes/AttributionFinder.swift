@@ -73,13 +73,13 @@ public struct AttributionFinder: Sendable {
     static let the = WordHash.hash("the")
     static let a = WordHash.hash("a")
     /// Words that may follow a speech participle: "saying that", "speaking to", "calling on", "adding:".
-    static let participleObjects: Set<UInt64> = Set(["that", "to", "about", "of", "on", "with", "in", "out", "at",
+    static let participleObjects = WordSet(["that", "to", "about", "of", "on", "with", "in", "out", "at",
         "for", "him", "her", "them", "it", "me", "us", "reporters", "journalists", "supporters", "voters", "why",
-        "how", "what", "whether", "if", "as"].map { WordHash.hash($0) })
-    static let passiveMarkers: Set<UInt64> = Set(["was", "were", "is", "are", "been", "being", "be", "if", "when",
-        "unless", "once", "whether", "get", "got", "gets"].map { WordHash.hash($0) })
-    static let nounDeterminers: Set<UInt64> = Set(["his", "her", "their", "its", "our", "my", "your", "these", "those",
-        "such", "an", "this", "whose", "any", "no", "some"].map { WordHash.hash($0) })
+        "how", "what", "whether", "if", "as"])
+    static let passiveMarkers = WordSet(["was", "were", "is", "are", "been", "being", "be", "if", "when",
+        "unless", "once", "whether", "get", "got", "gets"])
+    static let nounDeterminers = WordSet(["his", "her", "their", "its", "our", "my", "your", "these", "those",
+        "such", "an", "this", "whose", "any", "no", "some"])
 
     /// Index of the sentence holding token `k`.
     public static func sentence(of k: Int, in p: TextParagraph) -> Int {

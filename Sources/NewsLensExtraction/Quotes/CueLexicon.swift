@@ -37,8 +37,8 @@ public struct CueLexicon: Sendable {
 
     public enum PronounKind: UInt8, Sendable { case male, female, plural, firstSingular, firstPlural, neuter, second }
 
-    static let pronouns: [UInt64: PronounKind] = {
-        var d = [UInt64: PronounKind]()
+    static let pronouns: WordTable<PronounKind> = {
+        var d = WordTable<PronounKind>()
         for w in ["he"] { d[WordHash.hash(w)] = .male }
         for w in ["she"] { d[WordHash.hash(w)] = .female }
         for w in ["they"] { d[WordHash.hash(w)] = .plural }
@@ -53,7 +53,7 @@ public struct CueLexicon: Sendable {
     public func pronoun(_ t: Token) -> PronounKind? { t.kind == .word ? Self.pronouns[t.hash] : nil }
 
     /// Words that may stand between a subject and its cue: "Aso also said", "he later told", "who said".
-    static let adverbs: Set<UInt64> = Set(["also", "later", "then", "previously", "again", "once", "further", "recently",
+    static let adverbs = WordSet(["also", "later", "then", "previously", "again", "once", "further", "recently",
         "earlier", "has", "have", "had", "would", "will", "reportedly", "quickly", "simply", "flatly", "repeatedly",
         "publicly", "privately", "separately", "bluntly", "frankly", "angrily", "often", "who", "which", "that",
         "has also", "subsequently", "finally", "initially", "first", "last", "still", "already", "just", "even",
@@ -61,42 +61,42 @@ public struct CueLexicon: Sendable {
         "emphatically", "firmly", "openly", "proudly", "calmly", "softly", "loudly", "jokingly", "sarcastically",
         "succinctly", "recently", "did", "does", "is", "was", "were", "are", "had", "be", "been", "being",
         "could", "should", "might", "may", "must", "can", "not", "never", "always", "reportedly", "allegedly",
-        "herself", "himself", "themselves", "itself"].map { WordHash.hash($0) })
+        "herself", "himself", "themselves", "itself"])
 
     @inline(__always)
     public func isAdverb(_ t: Token) -> Bool { t.kind == .word && Self.adverbs.contains(t.hash) }
 
-    static let determiners: Set<UInt64> = Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+    static let determiners = WordSet(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
         "this", "that", "these", "those", "another", "one", "two", "three", "several", "many", "some", "other",
-        "both", "each", "every", "no", "most", "few", "all"].map { WordHash.hash($0) })
+        "both", "each", "every", "no", "most", "few", "all"])
 
     @inline(__always)
     public func isDeterminer(_ t: Token) -> Bool { t.kind == .word && Self.determiners.contains(t.hash) }
 
     /// Words that end a noun phrase when scanning backwards from a cue (verbs, conjunctions, prepositions
     /// other than "of"/"for", which occur inside "spokesman for the ministry").
-    static let phraseBreakers: Set<UInt64> = Set(["and", "or", "but", "because", "while", "when", "if", "as", "than",
+    static let phraseBreakers = WordSet(["and", "or", "but", "because", "while", "when", "if", "as", "than",
         "to", "in", "on", "at", "by", "with", "from", "into", "about", "after", "before", "since", "during", "over",
         "under", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would",
         "not", "so", "yet", "where", "what", "why", "how", "whom", "whose", "there", "here", "said", "says", "told",
-        "also", "then", "now", "just", "even", "only", "still", "that", "which", "who", "it"].map { WordHash.hash($0) })
+        "also", "then", "now", "just", "even", "only", "still", "that", "which", "who", "it"])
 
     @inline(__always)
     public func breaksPhrase(_ t: Token) -> Bool { t.kind != .word || Self.phraseBreakers.contains(t.hash) }
 
     /// Capitalised function words that open sentences and are never names ("To wit", "Outside the arena").
-    static let functionWords: Set<UInt64> = Set(["to", "outside", "inside", "after", "before", "with", "without", "from",
+    static let functionWords = WordSet(["to", "outside", "inside", "after", "before", "with", "without", "from",
         "in", "on", "at", "for", "as", "since", "during", "despite", "under", "over", "through", "according", "like",
         "unlike", "among", "amid", "following", "asked", "when", "while", "if", "although", "though", "because",
         "by", "of", "into", "near", "across", "behind", "beyond", "upon", "within", "toward", "towards", "speaking",
         "writing", "responding", "asked", "told", "meanwhile", "however", "still", "yet", "also", "instead",
-        "indeed", "perhaps", "maybe", "ultimately", "finally", "first", "second", "third", "last", "next"].map { WordHash.hash($0) })
+        "indeed", "perhaps", "maybe", "ultimately", "finally", "first", "second", "third", "last", "next"])
 
     @inline(__always)
     public func isFunctionWord(_ t: Token) -> Bool { t.kind == .word && Self.functionWords.contains(t.hash) }
 
-    static let nameConnectors: Set<UInt64> = Set(["of", "for", "de", "da", "del", "della", "di", "van", "von", "der",
-        "den", "bin", "al", "la", "le", "du", "dos", "das", "ibn", "y", "and"].map { WordHash.hash($0) })
+    static let nameConnectors = WordSet(["of", "for", "de", "da", "del", "della", "di", "van", "von", "der",
+        "den", "bin", "al", "la", "le", "du", "dos", "das", "ibn", "y", "and"])
     static let of = WordHash.hash("of")
     static let for_ = WordHash.hash("for")
     static let and = WordHash.hash("and")

@@ -97,12 +97,12 @@ public struct IndirectSpeechFinder: Sendable {
     static let late = WordHash.hash("late")
     static let this = WordHash.hash("this")
     static let earlier = WordHash.hash("earlier")
-    static let times: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static let times = WordSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "week", "month", "year", "weekend", "morning", "afternoon", "evening",
-        "night", "recently", "earlier", "later", "again", "also", "previously", "separately", "publicly"].map { WordHash.hash($0) })
-    static let clauseOpeners: Set<UInt64> = Set(["there", "it", "if", "when", "because", "while", "although",
+        "night", "recently", "earlier", "later", "again", "also", "previously", "separately", "publicly"])
+    static let clauseOpeners = WordSet(["there", "it", "if", "when", "because", "while", "although",
         "nobody", "everyone", "everybody", "somebody", "someone", "nothing", "something", "everything", "none",
-        "any", "not", "only", "both", "neither", "either", "what", "how", "why", "whether"].map { WordHash.hash($0) })
-    static let prepositions: Set<UInt64> = Set(["in", "on", "at", "to", "for", "with", "from", "after", "before",
-        "during", "about", "by", "of", "over", "under", "through", "via"].map { WordHash.hash($0) })
+        "any", "not", "only", "both", "neither", "either", "what", "how", "why", "whether"])
+    static let prepositions = WordSet(["in", "on", "at", "to", "for", "with", "from", "after", "before",
+        "during", "about", "by", "of", "over", "under", "through", "via"])
 }

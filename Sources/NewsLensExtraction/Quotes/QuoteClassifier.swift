@@ -86,16 +86,16 @@ public struct QuoteClassifier: Sendable {
 
     static let by = WordHash.hash("by")
     /// Words after a title: "the \"Avatar\" star", "\"Broad City\" host".
-    static let titleFollowers: Set<UInt64> = Set(["star", "stars", "host", "hosts", "actor", "actress", "creator",
+    static let titleFollowers = WordSet(["star", "stars", "host", "hosts", "actor", "actress", "creator",
         "episode", "episodes", "season", "series", "show", "podcast", "franchise", "cast", "co-star", "author",
-        "singer", "album", "soundtrack"].map { WordHash.hash($0) })
+        "singer", "album", "soundtrack"])
     /// Introducers that also precede ordinary quotes ("on", "in", "called"): evidence only with other signs.
-    static let weakIntroducers: Set<UInt64> = Set(["on", "in", "called", "dubbed", "named", "article", "headline",
-        "column", "newspaper"].map { WordHash.hash($0) })
-    static let titleSmallWords: Set<UInt64> = Set(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
-        "with", "by", "from", "is", "vs", "v"].map { WordHash.hash($0) })
+    static let weakIntroducers = WordSet(["on", "in", "called", "dubbed", "named", "article", "headline",
+        "column", "newspaper"])
+    static let titleSmallWords = WordSet(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+        "with", "by", "from", "is", "vs", "v"])
     /// Words before a title of a work: "on 'Meet the Press'", "the show 'X'", "titled 'X'".
-    static let titleIntroducers: Set<UInt64> = Set(["on", "in", "titled", "entitled", "show", "program", "programme",
+    static let titleIntroducers = WordSet(["on", "in", "titled", "entitled", "show", "program", "programme",
         "podcast", "book", "film", "movie", "series", "song", "album", "novel", "column", "article", "headline",
-        "documentary", "play", "magazine", "newspaper", "called", "dubbed", "named"].map { WordHash.hash($0) })
+        "documentary", "play", "magazine", "newspaper", "called", "dubbed", "named"])
 }

@@ -71,12 +71,12 @@ extension SpeakerFinder {
         return p.scalars[e - 1] == "s" && p.scalars[e - 2] != "s"
     }
 
-    static let auxiliaries: Set<UInt64> = Set(["is", "was", "are", "were", "has", "have", "had", "will", "would",
-        "can", "could", "should", "may", "might", "must", "did", "does", "also", "then", "later"].map { WordHash.hash($0) })
+    static let auxiliaries = WordSet(["is", "was", "are", "were", "has", "have", "had", "will", "would",
+        "can", "could", "should", "may", "might", "must", "did", "does", "also", "then", "later"])
 
-    static let prepositionsAfterSubject: Set<UInt64> = Set(["to", "in", "at", "on", "with", "from", "for", "about",
-        "by", "of", "into", "after", "before", "during", "through"].map { WordHash.hash($0) })
+    static let prepositionsAfterSubject = WordSet(["to", "in", "at", "on", "with", "from", "for", "about",
+        "by", "of", "into", "after", "before", "during", "through"])
 
-    static let openers: Set<UInt64> = Set(["but", "and", "so", "yet", "meanwhile", "still", "however", "instead",
-        "now", "then", "later", "earlier", "there", "here", "also"].map { WordHash.hash($0) })
+    static let openers = WordSet(["but", "and", "so", "yet", "meanwhile", "still", "however", "instead",
+        "now", "then", "later", "earlier", "there", "here", "also"])
 }

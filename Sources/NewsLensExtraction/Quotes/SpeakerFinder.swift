@@ -183,23 +183,23 @@ public struct SpeakerFinder: Sendable {
     }
 
     static let ago = WordHash.hash("ago")
-    static let quantity: Set<UInt64> = Set(["a", "an", "one", "two", "three", "four", "five", "six", "few", "several",
-        "less", "more", "than", "about", "nearly", "almost", "just", "some"].map { WordHash.hash($0) })
-    static let clausePrepositions: Set<UInt64> = Set(["by", "before", "after", "while", "when", "without", "as",
-        "for", "in", "on", "upon", "since"].map { WordHash.hash($0) })
-    static let standalone: Set<UInt64> = Set(["another", "one", "both", "some", "many", "others", "several", "two",
-        "three", "most", "few", "all", "each"].map { WordHash.hash($0) })
-    static let coordinators: Set<UInt64> = Set(["and", "but", "or"].map { WordHash.hash($0) })
-    static let timeWords: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static let quantity = WordSet(["a", "an", "one", "two", "three", "four", "five", "six", "few", "several",
+        "less", "more", "than", "about", "nearly", "almost", "just", "some"])
+    static let clausePrepositions = WordSet(["by", "before", "after", "while", "when", "without", "as",
+        "for", "in", "on", "upon", "since"])
+    static let standalone = WordSet(["another", "one", "both", "some", "many", "others", "several", "two",
+        "three", "most", "few", "all", "each"])
+    static let coordinators = WordSet(["and", "but", "or"])
+    static let timeWords = WordSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night",
         "past", "recently", "weeks", "months", "years", "days", "time", "times", "hours", "hour", "minutes",
-        "moments", "ago"].map { WordHash.hash($0) })
-    static let timePrefixes: Set<UInt64> = Set(["on", "last", "this", "late", "early", "next", "in", "the", "recent",
-        "previous", "earlier", "at", "one", "several", "many", "a", "two", "three", "few", "same"].map { WordHash.hash($0) })
-    static let settings: Set<UInt64> = Set(["statement", "interview", "letter", "speech", "email", "post", "tweet",
+        "moments", "ago"])
+    static let timePrefixes = WordSet(["on", "last", "this", "late", "early", "next", "in", "the", "recent",
+        "previous", "earlier", "at", "one", "several", "many", "a", "two", "three", "few", "same"])
+    static let settings = WordSet(["statement", "interview", "letter", "speech", "email", "post", "tweet",
         "release", "response", "memo", "video", "op-ed", "column", "briefing", "conference", "call", "filing",
-        "report", "message"].map { WordHash.hash($0) })
-    static let settingPrepositions: Set<UInt64> = Set(["in", "on", "at", "during", "via", "through", "with"].map { WordHash.hash($0) })
+        "report", "message"])
+    static let settingPrepositions = WordSet(["in", "on", "at", "during", "via", "through", "with"])
 
     /// The phrase right after the cue: a pronoun, a name with its title words ("Republican party boss Reince
     /// Priebus"), or a determiner phrase ("the ministry").
@@ -251,7 +251,7 @@ public struct SpeakerFinder: Sendable {
         return t.kind == .word && Self.adjunctStarters.contains(t.hash)
     }
 
-    static let adjunctStarters: Set<UInt64> = Set(["on", "in", "at", "during", "after", "before", "last", "late",
+    static let adjunctStarters = WordSet(["on", "in", "at", "during", "after", "before", "last", "late",
         "earlier", "this", "yesterday", "today", "tonight", "when", "while", "as", "who", "whose", "told", "to",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via", "through", "from"].map { WordHash.hash($0) })
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via", "through", "from"])
 }

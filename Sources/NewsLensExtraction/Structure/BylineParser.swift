@@ -86,9 +86,9 @@ public struct BylineParser: Sendable {
     static let by = WordHash.hash("by")
     static let and = WordHash.hash("and")
     static let `in` = WordHash.hash("in")
-    static let particles: Set<UInt64> = Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "al",
-                                             "la", "le", "du", "dos", "das", "ter", "ten", "y"].map { WordHash.hash($0) })
-    static let roles: Set<UInt64> = Set(["staff", "writer", "writers", "reporter", "reporters", "correspondent",
+    static let particles = WordSet(["de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "al",
+                                             "la", "le", "du", "dos", "das", "ter", "ten", "y"])
+    static let roles = WordSet(["staff", "writer", "writers", "reporter", "reporters", "correspondent",
                                          "correspondents", "editor", "editors", "contributor", "columnist", "special",
-                                         "news", "desk", "team", "bureau", "updated", "published", "posted"].map { WordHash.hash($0) })
+                                         "news", "desk", "team", "bureau", "updated", "published", "posted"])
 }

@@ -112,12 +112,12 @@ public struct CaptionDetector: Sendable {
         return a < b ? p.text(tokens: a, through: b - 1) : nil
     }
 
-    static let photoLabels: Set<UInt64> = Set(["photo", "photograph", "photos", "picture", "image", "credit",
-                                               "photography", "pictured", "file"].map { WordHash.hash($0) })
-    static let imageSources: Set<UInt64> = Set(["getty", "shutterstock", "istock", "istockphoto", "pool"].map { WordHash.hash($0) })
-    static let positions: Set<UInt64> = Set(["c", "l", "r", "l-r", "r-l", "left", "right", "center", "centre", "top",
+    static let photoLabels = WordSet(["photo", "photograph", "photos", "picture", "image", "credit",
+                                               "photography", "pictured", "file"])
+    static let imageSources = WordSet(["getty", "shutterstock", "istock", "istockphoto", "pool"])
+    static let positions = WordSet(["c", "l", "r", "l-r", "r-l", "left", "right", "center", "centre", "top",
                                              "bottom", "front", "back", "rear", "middle", "foreground", "background",
-                                             "clockwise"].map { WordHash.hash($0) })
-    static let positionFillers: Set<UInt64> = Set(["2nd", "3rd", "4th", "5th", "second", "third", "fourth", "row",
-                                                   "from", "to", "and", "top", "bottom"].map { WordHash.hash($0) })
+                                             "clockwise"])
+    static let positionFillers = WordSet(["2nd", "3rd", "4th", "5th", "second", "third", "fourth", "row",
+                                                   "from", "to", "and", "top", "bottom"])
 }

@@ -68,14 +68,14 @@ public struct DateStampParser: Sendable {
         return Stamp(kind: kind ?? .published, iso: iso, raw: raw)
     }
 
-    static let modifiedLabels: Set<UInt64> = Set(["updated", "modified", "revised", "edited"].map { WordHash.hash($0) })
-    static let publishedLabels: Set<UInt64> = Set(["published", "posted", "date", "dated", "issued", "released"].map { WordHash.hash($0) })
+    static let modifiedLabels = WordSet(["updated", "modified", "revised", "edited"])
+    static let publishedLabels = WordSet(["published", "posted", "date", "dated", "issued", "released"])
     static let last = WordHash.hash("last")
     static let first = WordHash.hash("first")
     static let originally = WordHash.hash("originally")
     static let on = WordHash.hash("on")
     static let at = WordHash.hash("at")
-    static let dateWords: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static let dateWords = WordSet(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-                                             "at", "on", "of", "the", "th", "st", "nd", "rd"].map { WordHash.hash($0) })
+                                             "at", "on", "of", "the", "th", "st", "nd", "rd"])
 }

@@ -20,9 +20,7 @@ public struct NormalizedText: Sendable {
 
     /// The normalised text as a String (what the store hashes for the content id).
     public var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        ScalarString.make(scalars, 0, scalars.count)
     }
 
     /// Source range of the normalised range `start ..< end` (empty ranges map to a point).

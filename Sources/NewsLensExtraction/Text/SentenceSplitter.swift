@@ -50,16 +50,9 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Punctuation tokens hash their own text.
-    private static let terminal: Set<UInt64> = {
-        var set = Set<UInt64>()
-        for s in [".", "..", "...", "....", "?", "!", "??", "!!", "?!", "!?", "???", "!!!", "…"] {
-            set.insert(WordHash.hash(s))
-        }
-        return set
-    }()
-
-    private static let openers: Set<UInt64> = [WordHash.hash("("), WordHash.hash("["), WordHash.hash("¿"), WordHash.hash("¡")]
-    private static let closers: Set<UInt64> = [WordHash.hash(")"), WordHash.hash("]"), WordHash.hash("}")]
+    private static let terminal = WordSet([".", "..", "...", "....", "?", "!", "??", "!!", "?!", "!?", "???", "!!!", "…"])
+    private static let openers = WordSet(["(", "[", "¿", "¡"])
+    private static let closers = WordSet([")", "]", "}"])
 
     @inline(__always)
     private func isClosingBracket(_ t: Token) -> Bool { Self.closers.contains(t.hash) }

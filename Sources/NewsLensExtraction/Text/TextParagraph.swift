@@ -42,9 +42,7 @@ public struct TextParagraph: Sendable {
 
     /// Text of the scalar range `start ..< end`.
     public func text(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        ScalarString.make(scalars, start, end)
     }
 
     public func text(of token: Token) -> String { text(Int(token.start), Int(token.end)) }

@@ -58,3 +58,16 @@ public struct WordTable<Value: Sendable>: Sendable {
         for (k, v) in old { insert(k, v) }
     }
 }
+
+/// A set of folded words (`WordHash`) for closed word classes in code ("the", "said", "monday"): the
+/// `WordTable` probe instead of SipHash.
+public struct WordSet: Sendable {
+    private var table: WordTable<Bool>
+
+    public init(_ words: [String]) {
+        table = WordTable(minimumCapacity: words.count)
+        for w in words { table.insert(WordHash.hash(w), true) }
+    }
+
+    @inline(__always) public func contains(_ hash: UInt64) -> Bool { table.contains(hash) }
+}
