@@ -14,7 +14,7 @@ public struct BoilerplateDetector: Sendable {
         if p.count(of: "|") >= 2 && words <= 25 { return true }
         // Skip leading bullets and symbols ("» Related stories").
         var k = 0
-        while k < p.tokens.count, p.tokens[k].kind == .symbol || p.tokens[k].kind == .dash { k += 1 }
+        while k < p.tokens.count, p.tokens[k].kind == .symbol || p.tokens[k].kind == .dash || p.tokens[k].kind == .quote { k += 1 }
         guard let m = lexicon.navigation.match(p.tokens, at: k) else { return false }
         let rest = p.tokens[(k + m.length)...]
         // The whole line is the phrase, give or take a colon, a count or an arrow: "Comments (12)", "Related:".

@@ -40,7 +40,10 @@ public enum DateParser {
         var iso = "\(pad(date.y, 4))-\(pad(date.m))-\(pad(date.d))"
         if let time {
             iso += "T\(pad(time.h)):\(pad(time.m)):\(pad(time.s))"
-            if let zone { iso += zone == "Z" ? "Z" : offset(zone, month: date.m) ?? "" }
+            if let zone {
+                if zone == "Z" || zone.hasPrefix("+") || zone.hasPrefix("-") { iso += zone }
+                else { iso += offset(zone, year: date.y, month: date.m, day: date.d) ?? "" }
+            }
         }
         return iso
     }
@@ -76,6 +79,12 @@ public enum DateParser {
             i = line.index(after: i)
         }
         close(line.endIndex)
+        // "3rd", "21st": the ordinal suffix lexes as a word of its own; drop it.
+        var k = 1
+        while k < out.count {
+            if let f = out[k - 1].first, f.isNumber, ["st", "nd", "rd", "th"].contains(out[k].lowercased()) { out.remove(at: k) }
+            else { k += 1 }
+        }
         return out
     }
 
@@ -173,12 +182,27 @@ public enum DateParser {
         "ET": ("-05:00", "-04:00"), "CT": ("-06:00", "-05:00"), "MT": ("-07:00", "-06:00"), "PT": ("-08:00", "-07:00"),
     ]
 
-    /// Offset of a zone; the generic US zones take daylight time from April to October (an approximation of
-    /// the March/November switch dates).
-    static func offset(_ zone: String, month: Int) -> String? {
+    /// Offset of a zone; the generic US zones ("ET", "PT") take daylight time between the second Sunday of
+    /// March and the first Sunday of November (US rule since 2007).
+    static func offset(_ zone: String, year: Int, month: Int, day: Int) -> String? {
         guard let z = zones[zone] else { return nil }
-        if let dst = z.1, (4...10).contains(month) { return dst }
-        return z.0
+        guard let dst = z.1 else { return z.0 }
+        let start = nthSunday(2, year: year, month: 3), end = nthSunday(1, year: year, month: 11)
+        let inDST = (month > 3 && month < 11) || (month == 3 && day >= start) || (month == 11 && day < end)
+        return inDST ? dst : z.0
+    }
+
+    /// Day of the month of the n-th Sunday.
+    static func nthSunday(_ n: Int, year: Int, month: Int) -> Int {
+        let first = weekday(year: year, month: month, day: 1)  // 0 = Sunday
+        return 1 + (7 - first) % 7 + 7 * (n - 1)
+    }
+
+    /// Day of the week (0 = Sunday) by Sakamoto's method.
+    static func weekday(year: Int, month: Int, day: Int) -> Int {
+        let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let y = month < 3 ? year - 1 : year
+        return (y + y / 4 - y / 100 + y / 400 + t[month - 1] + day) % 7
     }
 
     static func pad(_ v: Int, _ width: Int = 2) -> String {

@@ -61,7 +61,11 @@ public enum TextBlockSplitter {
             var piece = [group[0]]
             for k in 1..<max(1, group.count) where group.count > 1 {
                 let prev = group[k - 1], line = group[k]
-                if (wrapped && prev.count >= maxLength * 3 / 4 && !endsWithColon(s, prev))
+                // In wrapped text a line ends mid-sentence; a sentence end before a capital is a paragraph end
+                // unless the line is nearly full.
+                let sentenceBreak = endsSentence(s, prev) && ScalarClass.of(s[line.lowerBound]) == .upper
+                if (wrapped && prev.count >= maxLength * 4 / 5 && !endsWithColon(s, prev)
+                    && (!sentenceBreak || prev.count >= maxLength * 9 / 10))
                     || continues(s, prev, line) {
                     piece.append(line)
                 } else {
@@ -83,10 +87,16 @@ public enum TextBlockSplitter {
 
     /// Hard-wrapped text: lines no longer than a terminal width, every line but the last of similar length.
     static func looksHardWrapped(_ group: [Range<Int>], _ maxLength: Int) -> Bool {
-        guard maxLength >= 40, maxLength <= 100 else { return false }
+        guard maxLength >= 50, maxLength <= 100 else { return false }
         var long = 0
-        for r in group.dropLast() where r.count >= maxLength * 3 / 4 { long += 1 }
-        return long * 2 >= group.count - 1 && long >= 1
+        for r in group.dropLast() where r.count >= maxLength * 4 / 5 { long += 1 }
+        return long * 3 >= (group.count - 1) * 2 && long >= 1
+    }
+
+    static func endsSentence(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var k = r.upperBound - 1
+        while k > r.lowerBound, ScalarClass.of(s[k]).isQuote || ScalarClass.of(s[k]) == .closeBracket { k -= 1 }
+        return ScalarClass.of(s[k]).isSentenceFinal
     }
 
     /// A line that stops mid-sentence and a next line that starts with a lowercase letter belong together.
