@@ -220,6 +220,9 @@ public struct SpeakerFinder: Sendable {
                 e += 1; continue
             }
             if lexicon.breaksPhrase(u) || Self.timeWords.contains(u.hash) || lexicon.isAdverb(u) { break }
+            // After a name, a lowercase word continues the phrase only as a title before more name words
+            // ("Republican party boss Reince Priebus"), not as a verb ("Japan agreed").
+            if capitalised, !capitalisedSoon(p, e, inside), !nounsToClauseEnd(p, e, inside) { break }
             e += 1
         }
         while e > start + 1, t[e - 1].hash == CueLexicon.of || t[e - 1].hash == CueLexicon.for_ || lexicon.isDeterminer(t[e - 1]) { e -= 1 }
@@ -240,6 +243,16 @@ public struct SpeakerFinder: Sendable {
             k += 1
         }
         return false
+    }
+
+    /// "of the New York delegation." — at most three plain words, then the end of the clause.
+    func nounsToClauseEnd(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Bool {
+        var k = start
+        while k < p.tokens.count, k - start < 3, !inside[k], p.tokens[k].kind == .word, !lexicon.breaksPhrase(p.tokens[k]),
+              !looksLikeVerb(p, k) || p.scalars[Int(p.tokens[k].end) - 1] == "s" {
+            k += 1
+        }
+        return k > start && endsClause(p, k)
     }
 
     /// After an inverted speaker the clause ends: punctuation, the paragraph end, or an adjunct

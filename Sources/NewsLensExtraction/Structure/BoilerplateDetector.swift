@@ -68,6 +68,8 @@ public struct BoilerplateDetector: Sendable {
     public func isEdgeFurniture(_ p: TextParagraph, maxWords: Int) -> Bool {
         if isNavigation(p) { return true }
         if isCreditLine(p) { return true }
+        // A line ending in a colon introduces what follows ("Caddell continued:").
+        if let last = p.tokens.last, p.token(p.tokens.count - 1, is: ":") || last.kind == .quote { return false }
         return p.wordCount <= maxWords && !p.endsLikeSentence && !p.tokens.contains { $0.kind == .quote }
     }
 

@@ -1,0 +1,36 @@
+import Testing
+@testable import NewsLensExtraction
+
+@Suite struct IndirectSpeechFinderTests {
+    func indirect(_ text: String) -> [Quote] { QuoteTestSupport.quotes("Headline here\n\n" + text).filter { $0.kind == .indirect } }
+
+    @Test func saidThatClause() {
+        let q = indirect("North Korea said on Saturday that Japan should not attend the talks.")
+        #expect(q.first?.text == "Japan should not attend the talks")
+        #expect(q.first?.mentionText == "North Korea")
+    }
+
+    @Test func saidWithoutThat() {
+        let q = indirect("Aso said the United States and Japan had agreed that sanctions should stay.")
+        #expect(q.first?.text == "the United States and Japan had agreed that sanctions should stay")
+    }
+
+    @Test func clauseBeforeTheAttribution() {
+        let q = indirect("The meeting would take place in Hanoi next week, Aso told reporters after the talks.")
+        #expect(q.first?.text == "The meeting would take place in Hanoi next week")
+        #expect(q.first?.cue == "told" && q.first?.rule == "clause-before")
+    }
+
+    @Test func accordingTo() {
+        let q = indirect("According to the ministry, the ferry will reopen in May.")
+        #expect(q.first?.text == "the ferry will reopen in May")
+        #expect(q.first?.mentionText == "the ministry")
+        let after = indirect("The ferry will reopen in May, according to the ministry.")
+        #expect(after.first?.text == "The ferry will reopen in May")
+    }
+
+    @Test func directQuotesAreNotReportedSpeech() {
+        #expect(indirect("\"The ferry will reopen in May,\" the minister said.").isEmpty)
+        #expect(indirect("The minister said in a statement.").isEmpty)
+    }
+}
