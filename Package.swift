@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport"]),
         .testTarget(name: "NewsLensExtractionTests", dependencies: ["NewsLensExtraction"]),
         .testTarget(name: "NewsLensHTMLTests", dependencies: ["NewsLensHTML", "NewsLensExtraction"]),
-        .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction"]),
+        .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON", "NewsLensCompression"]),
         .testTarget(name: "NewsLensAPITests", dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,69 @@
+import NewsLensExtraction
+import NewsLensJSON
+
+/// Rebuilding the store at start from its data directory, and compaction on demand.
+///
+/// Journaled is the stored analysis JSON with its gzip, not the submitted text: a restart needs neither
+/// the engine (re-analysing 100,000 articles would take minutes, and a newer engine would change stored
+/// results and their ETags) nor recompression; it parses the JSON back into an `Analysis` to rebuild the
+/// offsets and the participant index.
+extension ArticleStore {
+    func recover(from persistence: Persistence) throws(StoreError) {
+        var damaged = 0
+        let parser = JSONParser()
+        persistence.recover { record in
+            switch record {
+            case .header(kind: .snapshot, _, let nextSeq):
+                state.nextSeq = max(state.nextSeq, nextSeq)
+            case .header, .snapshotEnd:
+                break
+            case .put(let r):
+                guard state.bySeq[r.seq] == nil, state.byContent[r.contentID] == nil else { return }
+                let analysis: Analysis
+                do {
+                    analysis = try AnalysisDecoder.decode(parser.parse(r.json))
+                } catch {
+                    damaged += 1
+                    configuration.log("article \(r.id) in the journal cannot be decoded (\(error)); skipped")
+                    return
+                }
+                let prepared = ArticleEncoder.prepare(analysis, contentID: r.contentID, id: r.id, reuse: (r.json, r.gzip))
+                let article = makeStored(prepared, seq: r.seq, createdAt: r.createdAtMillis)
+                state.apply(insert: article, keys: prepared.participantKeys)
+            case .delete(let seq, let contentID):
+                if let a = state.bySeq[seq], a.contentID == contentID { state.apply(delete: a) }
+            }
+        }
+        let count = state.bySeq.count
+        if count > configuration.maxArticles {
+            configuration.log("loaded \(count) articles, more than --max-articles \(configuration.maxArticles): nothing was dropped, new articles are refused until some are deleted")
+        }
+        if state.estimatedBytes > configuration.memoryBudgetBytes {
+            configuration.log("loaded articles take about \(state.estimatedBytes) bytes, more than the memory budget of \(configuration.memoryBudgetBytes): nothing was dropped, new articles are refused")
+        }
+        if damaged > 0 { configuration.log("\(damaged) journaled articles could not be restored") }
+    }
+
+    /// Writes a snapshot now and drops the journal before it (normally done in the background once the
+    /// journal passes `compactionThresholdBytes`). No effect without a data directory.
+    public func compact() throws(StoreError) {
+        guard let persistence else { return }
+        persistence.waitForBackgroundWork()
+        try persistence.compact(self)
+    }
+
+    /// Waits until background compaction (if any) has finished; for orderly shutdown and tests.
+    public func waitForBackgroundWork() {
+        persistence?.waitForBackgroundWork()
+    }
+}
+
+extension StoreState {
+    /// Every stored article, oldest first.
+    func orderedArticles() -> [StoredArticle] {
+        var out: [StoredArticle] = []
+        out.reserveCapacity(bySeq.count)
+        for seq in order { if let a = bySeq[seq] { out.append(a) } }
+        return out
+    }
+}

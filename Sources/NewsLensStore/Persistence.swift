@@ -1,0 +1,316 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// The store's data directory: an append-only journal of every accepted write, flushed (fdatasync) before
+/// the write is acknowledged, and snapshots that compact it. Files, by generation `g` (16 hex digits):
+///
+///     journal-g.log    writes since snapshot g (or since the start when there is no snapshot)
+///     snapshot-g.snap  every article at the moment journal g was started; complete once renamed from .tmp
+///
+/// State = newest snapshot S + journals with generation ≥ S, replayed in order. Compaction starts journal
+/// g+1, writes snapshot g+1 from memory, renames it into place, syncs the directory, then deletes older
+/// files; a crash at any step leaves a state that replays to the same articles.
+final class Persistence: @unchecked Sendable {
+    let files: DataFiles
+    let log: @Sendable (String) -> Void
+    let compactionThreshold: Int
+
+    /// Guards the active journal (its descriptor, name, size, generation).
+    private let io = Mutex()
+    private var journalFD: Int32 = -1
+    private var generation: UInt64 = 1
+    private var journalSize = 0
+    /// Size the active journal must be cut back to when it is reopened (a torn tail found at start).
+    private var pendingTruncation: Int? = nil
+
+    /// Guards the flags read by other threads.
+    private let flags = Mutex()
+    private var writable = true
+    private var compacting = false
+    private var bytesSinceSnapshot = 0
+    private let background = DispatchGroup()
+    private var lockFD: Int32 = -1
+
+    init(directory: String, log: @escaping @Sendable (String) -> Void, compactionThreshold: Int = 64 << 20,
+         faults: FaultInjector? = nil) throws(StoreError) {
+        do {
+            try DataFiles.makeDirectory(directory)
+        } catch {
+            throw .dataDirectoryUnusable(path: directory, reason: error.description)
+        }
+        files = DataFiles(directory: directory, faults: faults)
+        self.log = log
+        self.compactionThreshold = compactionThreshold
+        try lockDirectory()
+    }
+
+    deinit {
+        background.wait()
+        if journalFD >= 0 { close(journalFD) }
+        if lockFD >= 0 { close(lockFD) }
+    }
+
+    /// One process per data directory: an exclusive `flock` on `LOCK`.
+    private func lockDirectory() throws(StoreError) {
+        var fd = Glibc.open(files.path("LOCK"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { fd = Glibc.open(files.path("LOCK"), O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else {
+            log("cannot create \(files.path("LOCK")) (\(String(cString: strerror(errno)))); not guarding against a second process")
+            return
+        }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            close(fd)
+            throw .dataDirectoryUnusable(path: files.directory, reason: "it is in use by another process")
+        }
+        lockFD = fd
+    }
+
+    var isWritable: Bool { flags.withLock { writable } }
+
+    static func journalName(_ g: UInt64) -> String { "journal-" + hex16(g) + ".log" }
+    static func snapshotName(_ g: UInt64) -> String { "snapshot-" + hex16(g) + ".snap" }
+
+    private static func hex16(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, 16 - s.count)) + s
+    }
+
+    static func generation(of name: String, prefix: String, suffix: String) -> UInt64? {
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.utf8.count == prefix.utf8.count + 16 + suffix.utf8.count else { return nil }
+        return UInt64(name.dropFirst(prefix.count).dropLast(suffix.count), radix: 16)
+    }
+
+    // MARK: recovery
+
+    /// Replays the newest snapshot and the journals after it through `apply`, reporting damaged records
+    /// (skipped, with a warning), then opens the newest journal for appending.
+    func recover(_ apply: (JournalRecord) -> Void) {
+        let names = files.list()
+        for name in names where name.hasSuffix(".tmp") { files.remove(name) }
+        let snapshots = names.compactMap { Self.generation(of: $0, prefix: "snapshot-", suffix: ".snap") }.sorted()
+        let journals = names.compactMap { Self.generation(of: $0, prefix: "journal-", suffix: ".log") }.sorted()
+        var base: UInt64 = 0
+        if let s = snapshots.last {
+            base = s
+            let scan = scanFile(Self.snapshotName(s), apply)
+            if !scan.sawSnapshotEnd { log("snapshot \(Self.snapshotName(s)) is incomplete; loaded the \(scan.records) records that are intact") }
+        }
+        let replay = journals.filter { $0 >= base }
+        for (n, g) in replay.enumerated() {
+            let name = Self.journalName(g)
+            let scan = scanFile(name, apply)
+            if n == replay.count - 1, scan.validEnd < scan.fileSize { pendingTruncation = scan.validEnd }
+        }
+        // Files a finished compaction had not yet removed.
+        for g in snapshots where g < base { files.remove(Self.snapshotName(g)) }
+        for g in journals where g < base { files.remove(Self.journalName(g)) }
+        generation = replay.last ?? max(base, 1)
+        io.withLock {
+            do throws(FileError) { try openJournal() } catch {
+                flags.withLock { writable = false }
+                log("data directory is not writable (\(error)); serving reads only until it is")
+            }
+        }
+        flags.withLock { bytesSinceSnapshot = journalSize }
+    }
+
+    struct ScanResult {
+        var records = 0
+        var validEnd = 0
+        var fileSize = 0
+        var sawSnapshotEnd = false
+    }
+
+    /// Reads every intact record of a file. A damaged region followed by intact records is skipped (the
+    /// scan resynchronises on the next valid frame); a damaged tail is a torn last write.
+    func scanFile(_ name: String, _ apply: (JournalRecord) -> Void) -> ScanResult {
+        files.withMappedFile(name) { buf in
+            var result = ScanResult(fileSize: buf.count)
+            var i = 0
+            while i < buf.count {
+                if let (record, next) = JournalRecord.read(buf, at: i) {
+                    if case .snapshotEnd = record { result.sawSnapshotEnd = true } else { apply(record) }
+                    result.records += 1
+                    i = next
+                    result.validEnd = i
+                    continue
+                }
+                var j = i + 1
+                while j < buf.count && JournalRecord.read(buf, at: j) == nil { j += 1 }
+                if j < buf.count {
+                    log("\(name): skipped \(j - i) damaged bytes at offset \(i); records after them were kept")
+                } else {
+                    log("\(name): ignoring a torn or damaged last record (\(buf.count - i) bytes at offset \(i)); it was never acknowledged")
+                }
+                i = j
+            }
+            return result
+        }
+    }
+
+    // MARK: appending
+
+    /// Opens (creating if needed) the active journal; cuts a torn tail; writes the header into a new file.
+    /// Must hold `io`.
+    private func openJournal() throws(FileError) {
+        let name = Self.journalName(generation)
+        let fd = try files.open(name, create: true)
+        var size = files.size(fd)
+        do {
+            if let cut = pendingTruncation, cut < size {
+                try files.truncate(fd, to: cut, name: name)
+                try files.sync(fd, name: name)
+                size = cut
+            }
+            pendingTruncation = nil
+            if size == 0 {
+                let header = JournalRecord.header(kind: .journal, generation: generation, nextSeq: 0).framed()
+                try files.write(fd, header, at: 0, name: name)
+                try files.sync(fd, name: name)
+                try files.syncDirectory()
+                size = header.count
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        journalFD = fd
+        journalSize = size
+    }
+
+    /// Appends `record` and flushes it to disk; on failure the journal is cut back to where it was, the
+    /// write is refused, and the next append tries again (the disk may have room by then).
+    func append(_ record: JournalRecord) throws(StoreError) {
+        let bytes = record.framed()
+        let outcome: FileError? = io.withLock {
+            do throws(FileError) {
+                if journalFD < 0 { try openJournal() }
+                let name = Self.journalName(generation)
+                do throws(FileError) {
+                    try files.write(journalFD, bytes, at: journalSize, name: name)
+                    try files.sync(journalFD, name: name)
+                } catch {
+                    // Undo a partial write so later records do not follow garbage; if even that fails the
+                    // next reopen starts at the file's real size (replay would skip the torn bytes).
+                    do throws(FileError) {
+                        try files.truncate(journalFD, to: journalSize, name: name)
+                    } catch _ {
+                        close(journalFD)
+                        journalFD = -1
+                        pendingTruncation = journalSize
+                    }
+                    throw error
+                }
+                journalSize += bytes.count
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let outcome {
+            flags.withLock { writable = false }
+            throw .storageUnavailable(reason: outcome.description)
+        }
+        flags.withLock {
+            writable = true
+            bytesSinceSnapshot += bytes.count
+        }
+    }
+
+    // MARK: compaction
+
+    /// Starts a background compaction when the journal has grown past the threshold.
+    func compactIfDue(_ store: ArticleStore) {
+        let start = flags.withLock { () -> Bool in
+            guard bytesSinceSnapshot >= compactionThreshold, !compacting, writable else { return false }
+            compacting = true
+            return true
+        }
+        guard start else { return }
+        background.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { background.leave() }
+            do throws(StoreError) { try compact(store, alreadyMarked: true) } catch {
+                log("compaction failed (\(error)); the journal keeps every write")
+            }
+        }
+    }
+
+    /// Waits for a background compaction to finish.
+    func waitForBackgroundWork() { background.wait() }
+
+    /// Rotates the journal and writes a snapshot of `store` at that point (see the type's comment).
+    func compact(_ store: ArticleStore, alreadyMarked: Bool = false) throws(StoreError) {
+        if !alreadyMarked {
+            let busy = flags.withLock { () -> Bool in
+                if compacting { return true }
+                compacting = true
+                return false
+            }
+            if busy { return }
+        }
+        defer { flags.withLock { compacting = false } }
+        let rotated: Result<(UInt64, [StoredArticle], UInt64), StoreError> = store.writers.withLock {
+            let old = io.withLock { (generation, journalFD) }
+            let next = old.0 + 1
+            let opened: FileError? = io.withLock {
+                let previous = (generation, journalFD, journalSize)
+                generation = next
+                journalFD = -1
+                do throws(FileError) {
+                    try openJournal()
+                    if previous.1 >= 0 { close(previous.1) }
+                    return nil
+                } catch {
+                    (generation, journalFD, journalSize) = previous
+                    return error
+                }
+            }
+            if let opened { return .failure(.storageUnavailable(reason: opened.description)) }
+            let (articles, nextSeq) = store.lock.withReadLock { (store.state.orderedArticles(), store.state.nextSeq) }
+            return .success((next, articles, nextSeq))
+        }
+        let (gen, articles, nextSeq) = try rotated.get()
+        flags.withLock { bytesSinceSnapshot = 0 }
+        do throws(FileError) {
+            try writeSnapshot(gen, articles, nextSeq)
+        } catch {
+            files.remove(Self.snapshotName(gen) + ".tmp")
+            throw .storageUnavailable(reason: error.description)
+        }
+        for name in files.list() {
+            if let g = Self.generation(of: name, prefix: "journal-", suffix: ".log"), g < gen { files.remove(name) }
+            if let g = Self.generation(of: name, prefix: "snapshot-", suffix: ".snap"), g < gen { files.remove(name) }
+        }
+        try? files.syncDirectory()
+    }
+
+    private func writeSnapshot(_ gen: UInt64, _ articles: [StoredArticle], _ nextSeq: UInt64) throws(FileError) {
+        let tmp = Self.snapshotName(gen) + ".tmp"
+        let fd = try files.open(tmp, create: true)
+        defer { close(fd) }
+        try files.truncate(fd, to: 0, name: tmp)
+        var offset = 0
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        func flush() throws(FileError) {
+            try files.write(fd, buffer, at: offset, name: tmp)
+            offset += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+        }
+        buffer += JournalRecord.header(kind: .snapshot, generation: gen, nextSeq: nextSeq).framed()
+        for a in articles {
+            buffer += JournalRecord.put(PutRecord(a)).framed()
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        buffer += JournalRecord.snapshotEnd(count: UInt64(articles.count)).framed()
+        try flush()
+        try files.sync(fd, name: tmp)
+        try files.rename(tmp, Self.snapshotName(gen))
+        try files.syncDirectory()
+    }
+}
