@@ -52,6 +52,12 @@ extension ArticleStore {
         try persistence.compact(self)
     }
 
+    /// Finishes background work, closes the data directory's files and releases its lock (another store
+    /// may then open it); later writes fail with `storageUnavailable`. Reads keep working.
+    public func close() {
+        writers.withLock { persistence?.close() }
+    }
+
     /// Waits until background compaction (if any) has finished; for orderly shutdown and tests.
     public func waitForBackgroundWork() {
         persistence?.waitForBackgroundWork()

@@ -34,6 +34,7 @@ final class Persistence: @unchecked Sendable {
     private var bytesSinceSnapshot = 0
     private let background = DispatchGroup()
     private var lockFD: Int32 = -1
+    private var closed = false
 
     init(directory: String, log: @escaping @Sendable (String) -> Void, compactionThreshold: Int = 64 << 20,
          faults: FaultInjector? = nil) throws(StoreError) {
@@ -50,8 +51,8 @@ final class Persistence: @unchecked Sendable {
 
     deinit {
         background.wait()
-        if journalFD >= 0 { close(journalFD) }
-        if lockFD >= 0 { close(lockFD) }
+        if journalFD >= 0 { Glibc.close(journalFD) }
+        if lockFD >= 0 { Glibc.close(lockFD) }
     }
 
     /// One process per data directory: an exclusive `flock` on `LOCK`.
@@ -63,13 +64,25 @@ final class Persistence: @unchecked Sendable {
             return
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            close(fd)
+            Glibc.close(fd)
             throw .dataDirectoryUnusable(path: files.directory, reason: "it is in use by another process")
         }
         lockFD = fd
     }
 
-    var isWritable: Bool { flags.withLock { writable } }
+    var isWritable: Bool { flags.withLock { writable && !closed } }
+
+    /// Waits for background work, closes the journal and releases the directory lock; later writes fail.
+    func close() {
+        background.wait()
+        io.withLock {
+            if journalFD >= 0 { Glibc.close(journalFD) }
+            journalFD = -1
+            if lockFD >= 0 { Glibc.close(lockFD) }
+            lockFD = -1
+        }
+        flags.withLock { closed = true }
+    }
 
     static func journalName(_ g: UInt64) -> String { "journal-" + hex16(g) + ".log" }
     static func snapshotName(_ g: UInt64) -> String { "snapshot-" + hex16(g) + ".snap" }
@@ -175,7 +188,7 @@ final class Persistence: @unchecked Sendable {
                 size = header.count
             }
         } catch {
-            close(fd)
+            Glibc.close(fd)
             throw error
         }
         journalFD = fd
@@ -186,6 +199,7 @@ final class Persistence: @unchecked Sendable {
     /// write is refused, and the next append tries again (the disk may have room by then).
     func append(_ record: JournalRecord) throws(StoreError) {
         let bytes = record.framed()
+        if flags.withLock({ closed }) { throw .storageUnavailable(reason: "the store is closed") }
         let outcome: FileError? = io.withLock {
             do throws(FileError) {
                 if journalFD < 0 { try openJournal() }
@@ -199,7 +213,7 @@ final class Persistence: @unchecked Sendable {
                     do throws(FileError) {
                         try files.truncate(journalFD, to: journalSize, name: name)
                     } catch _ {
-                        close(journalFD)
+                        Glibc.close(journalFD)
                         journalFD = -1
                         pendingTruncation = journalSize
                     }
@@ -226,14 +240,15 @@ final class Persistence: @unchecked Sendable {
     /// Starts a background compaction when the journal has grown past the threshold.
     func compactIfDue(_ store: ArticleStore) {
         let start = flags.withLock { () -> Bool in
-            guard bytesSinceSnapshot >= compactionThreshold, !compacting, writable else { return false }
+            guard bytesSinceSnapshot >= compactionThreshold, !compacting, writable, !closed else { return false }
             compacting = true
             return true
         }
         guard start else { return }
         background.enter()
-        DispatchQueue.global(qos: .utility).async { [self] in
+        DispatchQueue.global(qos: .utility).async { [self, weak store] in
             defer { background.leave() }
+            guard let store else { flags.withLock { compacting = false }; return }
             do throws(StoreError) { try compact(store, alreadyMarked: true) } catch {
                 log("compaction failed (\(error)); the journal keeps every write")
             }
@@ -263,7 +278,7 @@ final class Persistence: @unchecked Sendable {
                 journalFD = -1
                 do throws(FileError) {
                     try openJournal()
-                    if previous.1 >= 0 { close(previous.1) }
+                    if previous.1 >= 0 { Glibc.close(previous.1) }
                     return nil
                 } catch {
                     (generation, journalFD, journalSize) = previous
@@ -292,7 +307,7 @@ final class Persistence: @unchecked Sendable {
     private func writeSnapshot(_ gen: UInt64, _ articles: [StoredArticle], _ nextSeq: UInt64) throws(FileError) {
         let tmp = Self.snapshotName(gen) + ".tmp"
         let fd = try files.open(tmp, create: true)
-        defer { close(fd) }
+        defer { Glibc.close(fd) }
         try files.truncate(fd, to: 0, name: tmp)
         var offset = 0
         var buffer: [UInt8] = []
