@@ -58,6 +58,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Prints the store's figures: memory per article, insert/replay speed, rwlock vs mutex for reads.
+        .executableTarget(
+            name: "store-bench",
+            dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON"],
+            path: "Benchmarks/store-bench"
+        ),
         .executableTarget(
             name: "http-echo",
             dependencies: ["NewsLensHTTP", .product(name: "Logging", package: "swift-log")]

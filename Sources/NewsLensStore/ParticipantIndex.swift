@@ -113,7 +113,7 @@ struct ParticipantIndex {
                 let name = addName(spec.displayName, slug: spec.slug, to: k)
                 contributions.append(.init(key: k, mentionCount: 0, quoteCount: 0, aliases: [], name: name))
                 records[Int(k)]!.refs += 1
-                insertSorted(&records[Int(k)]!.articles, seq)
+                Self.insertSorted(&records[Int(k)]!.articles, seq)
             }
             contributions[c].mentionCount += Int32(clamping: spec.mentionCount)
             contributions[c].quoteCount += Int32(clamping: spec.quoteCount)
@@ -139,7 +139,7 @@ struct ParticipantIndex {
         for (qi, s) in quoteSpeakers.enumerated() where s >= 0 && Int(s) < entryKeys.count && qi <= QuotePosting.maxIndex {
             let k = entryKeys[Int(s)]
             let p = QuotePosting.make(seq: seq, index: qi)
-            insertSorted(&records[Int(k)]!.quotes, p)
+            Self.insertSorted(&records[Int(k)]!.quotes, p)
             postings.append((k, p))
         }
         byArticle[seq] = ArticleKeys(entryKeys: entryKeys, contributions: contributions, claims: claims,
@@ -154,13 +154,13 @@ struct ParticipantIndex {
         guard let ak = byArticle.removeValue(forKey: seq) else { return }
         var touched: Set<KeyID> = []
         for (k, p) in ak.quotePostings {
-            removeSorted(&records[Int(k)]!.quotes, p)
+            Self.removeSorted(&records[Int(k)]!.quotes, p)
             touched.insert(k)
         }
         for c in ak.contributions {
             let k = Int(c.key)
             records[k]!.refs -= 1
-            removeSorted(&records[k]!.articles, seq)
+            Self.removeSorted(&records[k]!.articles, seq)
             records[k]!.mentionCount -= Int(c.mentionCount)
             records[k]!.quoteCount -= Int(c.quoteCount)
             for alias in c.aliases {
@@ -302,14 +302,14 @@ struct ParticipantIndex {
 
     // MARK: sorted postings
 
-    private func insertSorted(_ a: inout [UInt64], _ v: UInt64) {
+    private static func insertSorted(_ a: inout [UInt64], _ v: UInt64) {
         if a.last.map({ $0 < v }) ?? true { a.append(v); return }
         let i = Self.lowerBound(a, v)
         if i < a.count && a[i] == v { return }
         a.insert(v, at: i)
     }
 
-    private func removeSorted(_ a: inout [UInt64], _ v: UInt64) {
+    private static func removeSorted(_ a: inout [UInt64], _ v: UInt64) {
         let i = Self.lowerBound(a, v)
         if i < a.count && a[i] == v { a.remove(at: i) }
     }
