@@ -7,8 +7,10 @@ import NewsLensJSON
 ///
 /// Concurrency: readers take a reader-writer lock for a few dictionary lookups and then work on immutable
 /// `StoredArticle`s outside it; an insert does all its encoding (JSON, gzip, offsets) before taking any
-/// lock, journals (with fsync) while holding only the writers' mutex, and holds the write lock just for the
-/// index update. Reads therefore never wait for an analysis, an encoding or a disk flush.
+/// lock, appends its journal record under the writers' mutex, waits for the flush with no lock held (group
+/// commit: concurrent writers share one fdatasync), and holds the write lock just for the index update.
+/// Reads therefore never wait for an analysis, an encoding or a disk flush, and a write is visible only
+/// once it is durable.
 public final class ArticleStore: @unchecked Sendable {
     public let configuration: StoreConfiguration
     /// Guards `state` for readers; writers hold it (exclusively) only while applying a change.
@@ -17,6 +19,8 @@ public final class ArticleStore: @unchecked Sendable {
     let writers = Mutex()
     /// Mutated only with both `writers` and `lock` (write) held; read with either held.
     let state = StoreState()
+    /// Journaled writes waiting for their flush (guarded by `writers`).
+    let pending = PendingWrites()
     let persistence: Persistence?
 
     /// Opens the store; with a data directory, rebuilds it from the snapshot and journal there (torn or
@@ -39,84 +43,6 @@ public final class ArticleStore: @unchecked Sendable {
     public struct InsertResult: Sendable {
         public let article: StoredArticle
         public let created: Bool
-    }
-
-    // MARK: writes
-
-    /// Stores `analysis` under the id derived from `normalizedText` (the engine's normalised article text).
-    public func insert(_ analysis: Analysis, normalizedText: String) throws(StoreError) -> InsertResult {
-        try insert(analysis, contentID: ContentID(normalizedText: normalizedText))
-    }
-
-    /// Stores `analysis` as the content `contentID`; returns the existing article when that content is
-    /// already stored. Throws on limits (`articleLimitReached`, `memoryBudgetExceeded`) and when the
-    /// journal cannot make the write durable (`storageUnavailable`) — in every case nothing changes.
-    public func insert(_ analysis: Analysis, contentID: ContentID) throws(StoreError) -> InsertResult {
-        if let existing = article(contentID: contentID) { return InsertResult(article: existing, created: false) }
-        let prepared = ArticleEncoder.prepare(analysis, contentID: contentID, id: contentID.prefix())
-        let result: Result<InsertResult, StoreError> = writers.withLock {
-            if let existing = state.byContent[contentID] { return .success(InsertResult(article: existing, created: false)) }
-            var prepared = prepared
-            let id = uniqueID(for: contentID)
-            if id != prepared.id {
-                prepared = ArticleEncoder.prepare(prepared.analysis, contentID: contentID, id: id)
-            }
-            if state.bySeq.count >= configuration.maxArticles {
-                return .failure(.articleLimitReached(limit: configuration.maxArticles))
-            }
-            let createdAt = max(Timestamp.nowMillis(), state.lastCreatedAt)
-            let article = makeStored(prepared, seq: state.nextSeq, createdAt: createdAt)
-            let needed = article.estimatedBytes
-            if state.estimatedBytes + needed > configuration.memoryBudgetBytes {
-                return .failure(.memoryBudgetExceeded(budgetBytes: configuration.memoryBudgetBytes,
-                                                      usedBytes: state.estimatedBytes, neededBytes: needed))
-            }
-            if let persistence {
-                do throws(StoreError) {
-                    try persistence.append(.put(PutRecord(article)))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            lock.withWriteLock { state.apply(insert: article, keys: prepared.participantKeys) }
-            return .success(InsertResult(article: article, created: true))
-        }
-        let inserted = try result.get()
-        if inserted.created { persistence?.compactIfDue(self) }
-        return inserted
-    }
-
-    /// Removes the article `id`; false when there is none. Every index forgets it before this returns,
-    /// and with a data directory the deletion is durable first.
-    @discardableResult
-    public func delete(id: String) throws(StoreError) -> Bool {
-        let result: Result<Bool, StoreError> = writers.withLock {
-            guard let article = state.byID[id] else { return .success(false) }
-            if let persistence {
-                do throws(StoreError) {
-                    try persistence.append(.delete(seq: article.seq, contentID: article.contentID))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            lock.withWriteLock { state.apply(delete: article) }
-            return .success(true)
-        }
-        let deleted = try result.get()
-        if deleted { persistence?.compactIfDue(self) }
-        return deleted
-    }
-
-    /// The short id for new content: 16 hex digits, lengthened 4 at a time past any stored article whose
-    /// id it would equal (a 64-bit prefix collision). Stable: the chosen id is journaled.
-    func uniqueID(for contentID: ContentID) -> String {
-        var length = ContentID.shortLength
-        var id = contentID.prefix(length)
-        while let other = state.byID[id], other.contentID != contentID, length < 64 {
-            length += 4
-            id = contentID.prefix(length)
-        }
-        return id
     }
 
     func makeStored(_ p: PreparedArticle, seq: UInt64, createdAt: Int64) -> StoredArticle {

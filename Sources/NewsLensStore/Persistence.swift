@@ -5,36 +5,32 @@ import Darwin
 #endif
 import Dispatch
 
-/// The store's data directory: an append-only journal of every accepted write, flushed (fdatasync) before
-/// the write is acknowledged, and snapshots that compact it. Files, by generation `g` (16 hex digits):
+/// The store's data directory: an append-only journal of every accepted write, flushed (fdatasync, group
+/// commit) before the write is acknowledged, and snapshots that compact it. Files, by generation `g`:
 ///
 ///     journal-g.log    writes since snapshot g (or since the start when there is no snapshot)
 ///     snapshot-g.snap  every article at the moment journal g was started; complete once renamed from .tmp
 ///
-/// State = newest snapshot S + journals with generation ≥ S, replayed in order. Compaction starts journal
-/// g+1, writes snapshot g+1 from memory, renames it into place, syncs the directory, then deletes older
-/// files; a crash at any step leaves a state that replays to the same articles.
+/// State = newest snapshot S + journals with generation ≥ S, replayed in order. Compaction flushes and
+/// closes journal g, starts journal g+1, writes snapshot g+1 from memory, renames it into place, syncs the
+/// directory, then deletes older files; a crash at any step leaves files that replay to the same articles.
 final class Persistence: @unchecked Sendable {
     let files: DataFiles
     let log: @Sendable (String) -> Void
     let compactionThreshold: Int
-
-    /// Guards the active journal (its descriptor, name, size, generation).
-    private let io = Mutex()
-    private var journalFD: Int32 = -1
-    private var generation: UInt64 = 1
-    private var journalSize = 0
-    /// Size the active journal must be cut back to when it is reopened (a torn tail found at start).
-    private var pendingTruncation: Int? = nil
+    private(set) var journal: JournalWriter
 
     /// Guards the flags read by other threads.
     private let flags = Mutex()
     private var writable = true
     private var compacting = false
+    private var closed = false
     private var bytesSinceSnapshot = 0
+    /// Size of the newest snapshot: the journal may grow as large before the next compaction, so rewriting
+    /// snapshots costs O(1) amortised per written byte, not O(store size) per threshold.
+    private var snapshotBytes = 0
     private let background = DispatchGroup()
     private var lockFD: Int32 = -1
-    private var closed = false
 
     init(directory: String, log: @escaping @Sendable (String) -> Void, compactionThreshold: Int = 64 << 20,
          faults: FaultInjector? = nil) throws(StoreError) {
@@ -46,12 +42,12 @@ final class Persistence: @unchecked Sendable {
         files = DataFiles(directory: directory, faults: faults)
         self.log = log
         self.compactionThreshold = compactionThreshold
+        journal = JournalWriter(files: files, generation: 1, truncateTo: nil)
         try lockDirectory()
     }
 
     deinit {
         background.wait()
-        if journalFD >= 0 { Glibc.close(journalFD) }
         if lockFD >= 0 { Glibc.close(lockFD) }
     }
 
@@ -72,16 +68,15 @@ final class Persistence: @unchecked Sendable {
 
     var isWritable: Bool { flags.withLock { writable && !closed } }
 
-    /// Waits for background work, closes the journal and releases the directory lock; later writes fail.
+    /// Waits for background work, flushes and closes the journal and releases the directory lock.
     func close() {
         background.wait()
-        io.withLock {
-            if journalFD >= 0 { Glibc.close(journalFD) }
-            journalFD = -1
+        journal.close()
+        flags.withLock {
+            closed = true
             if lockFD >= 0 { Glibc.close(lockFD) }
             lockFD = -1
         }
-        flags.withLock { closed = true }
     }
 
     static func journalName(_ g: UInt64) -> String { "journal-" + hex16(g) + ".log" }
@@ -110,25 +105,27 @@ final class Persistence: @unchecked Sendable {
         if let s = snapshots.last {
             base = s
             let scan = scanFile(Self.snapshotName(s), apply)
+            flags.withLock { snapshotBytes = scan.fileSize }
             if !scan.sawSnapshotEnd { log("snapshot \(Self.snapshotName(s)) is incomplete; loaded the \(scan.records) records that are intact") }
         }
         let replay = journals.filter { $0 >= base }
+        var cut: Int? = nil
         for (n, g) in replay.enumerated() {
-            let name = Self.journalName(g)
-            let scan = scanFile(name, apply)
-            if n == replay.count - 1, scan.validEnd < scan.fileSize { pendingTruncation = scan.validEnd }
+            let scan = scanFile(Self.journalName(g), apply)
+            if n == replay.count - 1, scan.validEnd < scan.fileSize { cut = scan.validEnd }
         }
         // Files a finished compaction had not yet removed.
         for g in snapshots where g < base { files.remove(Self.snapshotName(g)) }
         for g in journals where g < base { files.remove(Self.journalName(g)) }
-        generation = replay.last ?? max(base, 1)
-        io.withLock {
-            do throws(FileError) { try openJournal() } catch {
-                flags.withLock { writable = false }
-                log("data directory is not writable (\(error)); serving reads only until it is")
-            }
+        journal = JournalWriter(files: files, generation: replay.last ?? max(base, 1), truncateTo: cut)
+        do throws(FileError) {
+            try journal.open()
+        } catch {
+            flags.withLock { writable = false }
+            log("data directory is not writable (\(error)); serving reads only until it is")
         }
-        flags.withLock { bytesSinceSnapshot = journalSize }
+        let size = journal.size
+        flags.withLock { bytesSinceSnapshot = size }
     }
 
     struct ScanResult {
@@ -165,82 +162,41 @@ final class Persistence: @unchecked Sendable {
         }
     }
 
-    // MARK: appending
+    // MARK: writing
 
-    /// Opens (creating if needed) the active journal; cuts a torn tail; writes the header into a new file.
-    /// Must hold `io`.
-    private func openJournal() throws(FileError) {
-        let name = Self.journalName(generation)
-        let fd = try files.open(name, create: true)
-        var size = files.size(fd)
-        do {
-            if let cut = pendingTruncation, cut < size {
-                try files.truncate(fd, to: cut, name: name)
-                try files.sync(fd, name: name)
-                size = cut
-            }
-            pendingTruncation = nil
-            if size == 0 {
-                let header = JournalRecord.header(kind: .journal, generation: generation, nextSeq: 0).framed()
-                try files.write(fd, header, at: 0, name: name)
-                try files.sync(fd, name: name)
-                try files.syncDirectory()
-                size = header.count
-            }
-        } catch {
-            Glibc.close(fd)
-            throw error
-        }
-        journalFD = fd
-        journalSize = size
-    }
-
-    /// Appends `record` and flushes it to disk; on failure the journal is cut back to where it was, the
-    /// write is refused, and the next append tries again (the disk may have room by then).
-    func append(_ record: JournalRecord) throws(StoreError) {
+    /// Appends `record` to the journal (call with the store's writer mutex held, so the journal order is
+    /// the store's order); durable after `waitDurable`.
+    func write(_ record: JournalRecord) -> Result<JournalTicket, StoreError> {
+        if flags.withLock({ closed }) { return .failure(.storageUnavailable(reason: "the store is closed")) }
         let bytes = record.framed()
-        if flags.withLock({ closed }) { throw .storageUnavailable(reason: "the store is closed") }
-        let outcome: FileError? = io.withLock {
-            do throws(FileError) {
-                if journalFD < 0 { try openJournal() }
-                let name = Self.journalName(generation)
-                do throws(FileError) {
-                    try files.write(journalFD, bytes, at: journalSize, name: name)
-                    try files.sync(journalFD, name: name)
-                } catch {
-                    // Undo a partial write so later records do not follow garbage; if even that fails the
-                    // next reopen starts at the file's real size (replay would skip the torn bytes).
-                    do throws(FileError) {
-                        try files.truncate(journalFD, to: journalSize, name: name)
-                    } catch _ {
-                        Glibc.close(journalFD)
-                        journalFD = -1
-                        pendingTruncation = journalSize
-                    }
-                    throw error
-                }
-                journalSize += bytes.count
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let outcome {
+        switch journal.write(bytes) {
+        case .success(let ticket):
+            flags.withLock { bytesSinceSnapshot += bytes.count }
+            return .success(ticket)
+        case .failure(let error):
             flags.withLock { writable = false }
-            throw .storageUnavailable(reason: outcome.description)
-        }
-        flags.withLock {
-            writable = true
-            bytesSinceSnapshot += bytes.count
+            return .failure(.storageUnavailable(reason: error.description))
         }
     }
+
+    /// Waits until the record of `ticket` is on disk (group commit); fails when the flush failed.
+    func waitDurable(_ ticket: JournalTicket) -> Result<Void, StoreError> {
+        if let failure = journal.waitDurable(ticket) {
+            flags.withLock { writable = false }
+            return .failure(.storageUnavailable(reason: failure))
+        }
+        flags.withLock { writable = true }
+        return .success(())
+    }
+
+    func isDurable(_ ticket: JournalTicket) -> Bool { journal.isDurable(ticket) }
 
     // MARK: compaction
 
     /// Starts a background compaction when the journal has grown past the threshold.
     func compactIfDue(_ store: ArticleStore) {
         let start = flags.withLock { () -> Bool in
-            guard bytesSinceSnapshot >= compactionThreshold, !compacting, writable, !closed else { return false }
+            guard bytesSinceSnapshot >= max(compactionThreshold, snapshotBytes), !compacting, writable, !closed else { return false }
             compacting = true
             return true
         }
@@ -262,7 +218,7 @@ final class Persistence: @unchecked Sendable {
     func compact(_ store: ArticleStore, alreadyMarked: Bool = false) throws(StoreError) {
         if !alreadyMarked {
             let busy = flags.withLock { () -> Bool in
-                if compacting { return true }
+                if compacting || closed { return true }
                 compacting = true
                 return false
             }
@@ -270,29 +226,20 @@ final class Persistence: @unchecked Sendable {
         }
         defer { flags.withLock { compacting = false } }
         let rotated: Result<(UInt64, [StoredArticle], UInt64), StoreError> = store.writers.withLock {
-            let old = io.withLock { (generation, journalFD) }
-            let next = old.0 + 1
-            let opened: FileError? = io.withLock {
-                let previous = (generation, journalFD, journalSize)
-                generation = next
-                journalFD = -1
-                do throws(FileError) {
-                    try openJournal()
-                    if previous.1 >= 0 { Glibc.close(previous.1) }
-                    return nil
-                } catch {
-                    (generation, journalFD, journalSize) = previous
-                    return error
-                }
+            let next = journal.generation + 1
+            do throws(FileError) {
+                try journal.rotate(to: next)
+            } catch {
+                return .failure(.storageUnavailable(reason: error.description))
             }
-            if let opened { return .failure(.storageUnavailable(reason: opened.description)) }
-            let (articles, nextSeq) = store.lock.withReadLock { (store.state.orderedArticles(), store.state.nextSeq) }
-            return .success((next, articles, nextSeq))
+            // Every write made so far is durable now; the snapshot holds all of them.
+            return .success((next, store.articlesForSnapshot(), store.state.nextSeq))
         }
         let (gen, articles, nextSeq) = try rotated.get()
         flags.withLock { bytesSinceSnapshot = 0 }
         do throws(FileError) {
-            try writeSnapshot(gen, articles, nextSeq)
+            let size = try writeSnapshot(gen, articles, nextSeq)
+            flags.withLock { snapshotBytes = size }
         } catch {
             files.remove(Self.snapshotName(gen) + ".tmp")
             throw .storageUnavailable(reason: error.description)
@@ -304,7 +251,8 @@ final class Persistence: @unchecked Sendable {
         try? files.syncDirectory()
     }
 
-    private func writeSnapshot(_ gen: UInt64, _ articles: [StoredArticle], _ nextSeq: UInt64) throws(FileError) {
+    /// Writes snapshot `gen` and returns its size.
+    private func writeSnapshot(_ gen: UInt64, _ articles: [StoredArticle], _ nextSeq: UInt64) throws(FileError) -> Int {
         let tmp = Self.snapshotName(gen) + ".tmp"
         let fd = try files.open(tmp, create: true)
         defer { Glibc.close(fd) }
@@ -327,5 +275,6 @@ final class Persistence: @unchecked Sendable {
         try files.sync(fd, name: tmp)
         try files.rename(tmp, Self.snapshotName(gen))
         try files.syncDirectory()
+        return offset
     }
 }

@@ -14,7 +14,8 @@ public struct StoreConfiguration: Sendable {
     public var memoryBudgetBytes: Int = StoreConfiguration.defaultMemoryBudget
     /// Directory for the journal and snapshots; nil keeps the store in memory only.
     public var dataDirectory: String? = nil
-    /// Journal bytes written since the last snapshot that trigger a background compaction.
+    /// Journal bytes written since the last snapshot that trigger a background compaction (or the size of
+    /// that snapshot, when larger).
     public var compactionThresholdBytes: Int = 64 << 20
     /// Where warnings go (torn journal records, failed compactions); stderr by default.
     public var log: @Sendable (String) -> Void = { message in

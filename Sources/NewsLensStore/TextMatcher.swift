@@ -5,12 +5,24 @@ struct TextMatcher: Sendable {
     /// The folded query, as scalars and (when all ASCII) as bytes for the fast path.
     private let scalars: [UInt32]
     private let asciiBytes: [UInt8]?
+    /// Knuth–Morris–Pratt failure table of `scalars`: searches stay linear whatever the query (a hostile
+    /// `q=aaaa…ab` must not turn a scan of every quote quadratic).
+    private let failure: [Int]
 
     init(_ query: String) {
-        scalars = query.unicodeScalars.map { Self.fold($0.value) }
+        let folded = query.unicodeScalars.map { Self.fold($0.value) }
+        scalars = folded
         // Curly quotes fold to ' and ", so queries with those need the decoding path.
-        asciiBytes = scalars.allSatisfy({ $0 < 0x80 && $0 >= 0x20 && $0 != 0x22 && $0 != 0x27 && $0 != 0x5C })
-            ? scalars.map { UInt8($0) } : nil
+        asciiBytes = folded.allSatisfy({ $0 < 0x80 && $0 >= 0x20 && $0 != 0x22 && $0 != 0x27 && $0 != 0x5C })
+            ? folded.map { UInt8($0) } : nil
+        var f = [Int](repeating: 0, count: folded.count)
+        var k = 0
+        for i in folded.indices.dropFirst() {
+            while k > 0 && folded[i] != folded[k] { k = f[k - 1] }
+            if folded[i] == folded[k] { k += 1 }
+            f[i] = k
+        }
+        failure = f
     }
 
     var isEmpty: Bool { scalars.isEmpty }
@@ -19,42 +31,33 @@ struct TextMatcher: Sendable {
     func matches(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         if scalars.isEmpty { return true }
         if let q = asciiBytes, !bytes[range].contains(UInt8(ascii: "\\")) {
-            return Self.asciiSearch(q, bytes, range)
+            // Raw UTF-8 bytes ≥ 0x80 never equal an ASCII query byte, so bytes can be matched directly.
+            guard range.count >= q.count else { return false }
+            var k = 0
+            for i in range {
+                let c = Self.foldASCII(bytes[i])
+                while k > 0 && c != q[k] { k = failure[k - 1] }
+                if c == q[k] { k += 1 }
+                if k == q.count { return true }
+            }
+            return false
         }
-        return Self.search(scalars, in: Self.decode(bytes, range))
+        return search(in: Self.decode(bytes, range))
     }
 
     /// Whether the query occurs in a plain string (names in the participant index).
     func matches(_ text: String) -> Bool {
         if scalars.isEmpty { return true }
-        return Self.search(scalars, in: text.unicodeScalars.map { Self.fold($0.value) })
+        return search(in: text.unicodeScalars.map { Self.fold($0.value) })
     }
 
-    /// Byte search when neither side needs decoding: raw UTF-8 bytes ≥ 0x80 never equal an ASCII query byte.
-    private static func asciiSearch(_ q: [UInt8], _ b: [UInt8], _ r: Range<Int>) -> Bool {
-        let m = q.count
-        guard r.count >= m else { return false }
-        let first = q[0]
-        var i = r.lowerBound
-        let last = r.upperBound - m
-        while i <= last {
-            if foldASCII(b[i]) == first {
-                var k = 1
-                while k < m && foldASCII(b[i + k]) == q[k] { k += 1 }
-                if k == m { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    private static func search(_ q: [UInt32], in s: [UInt32]) -> Bool {
-        let m = q.count
-        guard s.count >= m else { return false }
-        for i in 0...(s.count - m) where s[i] == q[0] {
-            var k = 1
-            while k < m && s[i + k] == q[k] { k += 1 }
-            if k == m { return true }
+    private func search(in s: [UInt32]) -> Bool {
+        guard s.count >= scalars.count else { return false }
+        var k = 0
+        for c in s {
+            while k > 0 && c != scalars[k] { k = failure[k - 1] }
+            if c == scalars[k] { k += 1 }
+            if k == scalars.count { return true }
         }
         return false
     }

@@ -53,6 +53,22 @@ import Testing
         #expect(!TextMatcher("asox").matches("Taro Aso"))
     }
 
+    /// The linear search agrees with a naive one on small alphabets, where prefixes repeat most.
+    @Test func textMatcherAgreesWithNaiveSearch() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0..<30, using: &rng)).map { _ in "abA".randomElement(using: &rng)! })
+            let query = String((0..<Int.random(in: 1..<6, using: &rng)).map { _ in "ab".randomElement(using: &rng)! })
+            var w = JSONWriter()
+            w.string(text)
+            let expected = text.lowercased().contains(query)
+            #expect(TextMatcher(query).matches(w.bytes, 1..<(w.bytes.count - 1)) == expected, "\(query) in \(text)")
+            #expect(TextMatcher(query).matches(text) == expected)
+        }
+        let hostile = String(repeating: "a", count: 200_000)
+        #expect(!TextMatcher(String(repeating: "a", count: 5000) + "b").matches(hostile))
+    }
+
     @Test func cursorsRoundTripAndRejectTampering() throws {
         let c = Cursor.encode(.articles, 123_456_789)
         #expect(try Cursor.decodeNumber(c, .articles) == 123_456_789)
