@@ -5,7 +5,7 @@ import NewsLensJSON
 /// from journaled JSON without re-running the engine. Unknown members are ignored and absent optional
 /// ones take their defaults; a member of the wrong type is an error naming its path.
 enum AnalysisDecoder {
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: Error, Sendable, CustomStringConvertible {
         var path: String
         var expected: String
         var description: String { "\(path): expected \(expected)" }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
 import NewsLensExtraction
 import NewsLensJSON
 
@@ -10,30 +14,40 @@ import NewsLensJSON
 extension ArticleStore {
     func recover(from persistence: Persistence) throws(StoreError) {
         var damaged = 0
-        let parser = JSONParser()
-        persistence.recover { record in
-            switch record {
-            case .header(kind: .snapshot, _, let nextSeq):
-                state.nextSeq = max(state.nextSeq, nextSeq)
-            case .header, .snapshotEnd:
-                break
-            case .put(let r):
-                guard state.bySeq[r.seq] == nil, state.byContent[r.contentID] == nil else { return }
-                let analysis: Analysis
-                do {
-                    analysis = try AnalysisDecoder.decode(parser.parse(r.json))
-                } catch {
-                    damaged += 1
-                    configuration.log("article \(r.id) in the journal cannot be decoded (\(error)); skipped")
-                    return
+        var batch: [JournalRecord] = []
+        // Decoding and re-encoding dominate a restart and are independent per article: done in parallel
+        // batches, applied in journal order.
+        func applyBatch() {
+            let prepared = Self.prepareInParallel(batch)
+            for (record, p) in zip(batch, prepared) {
+                switch record {
+                case .header(kind: .snapshot, _, let nextSeq):
+                    state.nextSeq = max(state.nextSeq, nextSeq)
+                case .header, .snapshotEnd:
+                    break
+                case .put(let r):
+                    guard state.bySeq[r.seq] == nil, state.byContent[r.contentID] == nil else { continue }
+                    switch p {
+                    case .success(let prepared):
+                        state.apply(insert: makeStored(prepared, seq: r.seq, createdAt: r.createdAtMillis),
+                                    keys: prepared.participantKeys)
+                    case .failure(let error):
+                        damaged += 1
+                        configuration.log("article \(r.id) in the journal cannot be decoded (\(error)); skipped")
+                    case nil:
+                        break
+                    }
+                case .delete(let seq, let contentID):
+                    if let a = state.bySeq[seq], a.contentID == contentID { state.apply(delete: a) }
                 }
-                let prepared = ArticleEncoder.prepare(analysis, contentID: r.contentID, id: r.id, reuse: (r.json, r.gzip))
-                let article = makeStored(prepared, seq: r.seq, createdAt: r.createdAtMillis)
-                state.apply(insert: article, keys: prepared.participantKeys)
-            case .delete(let seq, let contentID):
-                if let a = state.bySeq[seq], a.contentID == contentID { state.apply(delete: a) }
             }
+            batch.removeAll(keepingCapacity: true)
         }
+        persistence.recover { record in
+            batch.append(record)
+            if batch.count >= 512 { applyBatch() }
+        }
+        applyBatch()
         let count = state.bySeq.count
         if count > configuration.maxArticles {
             configuration.log("loaded \(count) articles, more than --max-articles \(configuration.maxArticles): nothing was dropped, new articles are refused until some are deleted")
@@ -42,6 +56,37 @@ extension ArticleStore {
             configuration.log("loaded articles take about \(state.estimatedBytes) bytes, more than the memory budget of \(configuration.memoryBudgetBytes): nothing was dropped, new articles are refused")
         }
         if damaged > 0 { configuration.log("\(damaged) journaled articles could not be restored") }
+    }
+
+    /// Decodes and encodes the puts of `records` on every core; nil for other records.
+    static func prepareInParallel(_ records: [JournalRecord]) -> [Result<PreparedArticle, AnalysisDecoder.Failure>?] {
+        var out = [Result<PreparedArticle, AnalysisDecoder.Failure>?](repeating: nil, count: records.count)
+        let workers = max(1, min(16, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        /// Each worker writes only its own slots.
+        struct Slots: @unchecked Sendable { let base: UnsafeMutableBufferPointer<Result<PreparedArticle, AnalysisDecoder.Failure>?> }
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(base: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < records.count {
+                    if case .put(let r) = records[i] { slots.base[i] = prepare(r) }
+                    i += workers
+                }
+            }
+        }
+        return out
+    }
+
+    private static func prepare(_ r: PutRecord) -> Result<PreparedArticle, AnalysisDecoder.Failure> {
+        let analysis: Analysis
+        do {
+            analysis = try AnalysisDecoder.decode(JSONParser().parse(r.json))
+        } catch let error as AnalysisDecoder.Failure {
+            return .failure(error)
+        } catch {
+            return .failure(AnalysisDecoder.Failure(path: "$", expected: "JSON (\(error))"))
+        }
+        return .success(ArticleEncoder.prepare(analysis, contentID: r.contentID, id: r.id, reuse: (r.json, r.gzip)))
     }
 
     /// Writes a snapshot now and drops the journal before it (normally done in the background once the

@@ -51,11 +51,13 @@ final class JournalWriter: @unchecked Sendable {
         do {
             if let cut = pendingTruncation, cut < size {
                 try files.truncate(newFD, to: cut, name: name)
-                try files.sync(newFD, name: name)
                 size = cut
             }
             pendingTruncation = nil
-            if size == 0 {
+            if size > 0 {
+                // Reopened after a failure: what it holds counts as flushed from now on, so flush it.
+                try files.sync(newFD, name: name)
+            } else {
                 let header = JournalRecord.header(kind: .journal, generation: generation, nextSeq: 0).framed()
                 try files.write(newFD, header, at: 0, name: name)
                 try files.sync(newFD, name: name)
