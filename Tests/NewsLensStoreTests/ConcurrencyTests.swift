@@ -54,7 +54,7 @@ import Testing
 
     static func runWorkers(_ store: ArticleStore, workers: Int, count: Int) -> (kept: Set<String>, failures: [String]) {
         let results = ResultBox(workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        Fixtures.onThreads(workers) { w in
             results.set(w, work(store, worker: w, count: count))
         }
         return results.merged

@@ -93,3 +93,28 @@ enum Fixtures {
         }
     }
 }
+
+extension Fixtures {
+    /// Runs `body(i)` on `count` real threads at once (Dispatch's concurrentPerform would use only as many
+    /// threads as cores) and waits for all of them.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        final class Job: @unchecked Sendable {
+            let index: Int
+            let body: @Sendable (Int) -> Void
+            init(_ index: Int, _ body: @escaping @Sendable (Int) -> Void) { self.index = index; self.body = body }
+        }
+        var threads: [pthread_t] = []
+        for i in 0..<count {
+            var t = pthread_t()
+            let job = Unmanaged.passRetained(Job(i, body)).toOpaque()
+            let rc = pthread_create(&t, nil, { arg in
+                let job = Unmanaged<Job>.fromOpaque(arg!).takeRetainedValue()
+                job.body(job.index)
+                return nil
+            }, job)
+            precondition(rc == 0, "pthread_create failed")
+            threads.append(t)
+        }
+        for t in threads { pthread_join(t, nil) }
+    }
+}

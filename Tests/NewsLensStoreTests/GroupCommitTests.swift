@@ -42,7 +42,7 @@ import Testing
         let store = try open(dir, faults: faults)
         let before = syncs.value
         let failures = Counter()
-        DispatchQueue.concurrentPerform(iterations: 8) { w in
+        Fixtures.onThreads(8) { w in
             for i in 0..<15 {
                 do {
                     _ = try store.insert(Fixtures.analysis(headline: "w\(w) \(i)"), normalizedText: "w\(w) \(i)")
@@ -69,7 +69,7 @@ import Testing
         let store = try open(dir, faults: faults)
         let created = Counter()
         let seen = IDs()
-        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+        Fixtures.onThreads(6) { _ in
             for i in 0..<10 {
                 if let r = try? store.insert(Fixtures.analysis(headline: "same \(i)"), normalizedText: "same \(i)") {
                     if r.created { _ = created.bump() }
@@ -95,7 +95,7 @@ import Testing
             acknowledged.append("a")
             faults.set { op, path in op == .sync && path.hasSuffix(".log") ? EIO : nil }
             let failures = Counter()
-            DispatchQueue.concurrentPerform(iterations: 4) { w in
+            Fixtures.onThreads(4) { w in
                 do {
                     _ = try store.insert(Fixtures.analysis(headline: "f\(w)"), normalizedText: "f\(w)")
                 } catch {
