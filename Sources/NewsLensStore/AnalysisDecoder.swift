@@ -99,10 +99,15 @@ enum AnalysisDecoder {
     static func decodeSpan(_ v: JSONValue?, _ path: String) throws -> Span {
         guard let v else { throw Failure(path: path, expected: "a span object") }
         let o = try object(v, path)
-        return Span(paragraph: try int(o["paragraph"], path + ".paragraph"), caption: try int(o["caption"], path + ".caption"),
-                    start: try int(o["start"], path + ".start") ?? 0, end: try int(o["end"], path + ".end") ?? 0,
-                    sourceStart: try int(o["sourceStart"], path + ".sourceStart"),
-                    sourceEnd: try int(o["sourceEnd"], path + ".sourceEnd"))
+        var span = Span(paragraph: try int(o["paragraph"], path + ".paragraph"), caption: try int(o["caption"], path + ".caption"),
+                        start: try int(o["start"], path + ".start") ?? 0, end: try int(o["end"], path + ".end") ?? 0,
+                        sourceStart: try int(o["sourceStart"], path + ".sourceStart"),
+                        sourceEnd: try int(o["sourceEnd"], path + ".sourceEnd"))
+        if let h = o["headline"], !h.isNull {
+            guard let b = h.boolValue else { throw Failure(path: path + ".headline", expected: "a boolean") }
+            span.headline = b
+        }
+        return span
     }
 
     // MARK: typed access

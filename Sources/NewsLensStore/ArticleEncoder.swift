@@ -36,11 +36,14 @@ enum ArticleEncoder {
     /// gzip level for cached bodies: computed once per article, so the smallest output is worth it.
     static let gzipLevel: Int32 = 9
 
+    /// Encodes `analysis` under `id`; or, given the bytes it was stored as (`reuse`, on restart), keeps those
+    /// bytes exactly — even if this build's model would encode the analysis differently — and only finds
+    /// the quotes and participants in them.
     static func prepare(_ analysis: Analysis, contentID: ContentID, id: String,
                         reuse stored: (json: [UInt8], gzip: [UInt8])? = nil) -> PreparedArticle {
         var analysis = analysis
         analysis.id = id
-        let encoded = encode(analysis)
+        let encoded = stored.flatMap { locate(analysis, in: $0.json) } ?? encode(analysis)
         let json = encoded.json
         let gzip: [UInt8]
         if let stored, stored.json == json, !stored.gzip.isEmpty {
@@ -131,6 +134,20 @@ enum ArticleEncoder {
         w.endObject()
         return Encoded(json: compactCopy(w.bytes), quoteRanges: quoteRanges, quotesRange: quotesRange,
                        participantRanges: participantRanges, participantsRange: participantsRange)
+    }
+
+    /// The quotes and participants of `analysis` inside JSON it was stored as; nil when the bytes do not
+    /// hold as many as the analysis has (then the caller re-encodes).
+    static func locate(_ analysis: Analysis, in json: [UInt8]) -> Encoded? {
+        let all = 0..<json.count
+        guard let quotes = JSONMemberScanner.valueRange(of: "quotes", in: json, object: all),
+              let participants = JSONMemberScanner.valueRange(of: "participants", in: json, object: all),
+              let quoteRanges = JSONMemberScanner.elementRanges(in: json, array: quotes),
+              let participantRanges = JSONMemberScanner.elementRanges(in: json, array: participants),
+              quoteRanges.count == analysis.quotes.count, participantRanges.count == analysis.participants.count
+        else { return nil }
+        return Encoded(json: json, quoteRanges: quoteRanges, quotesRange: quotes,
+                       participantRanges: participantRanges, participantsRange: participants)
     }
 
     /// An array element written from `s`: skips the separating comma the writer put first.

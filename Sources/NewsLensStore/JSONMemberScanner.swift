@@ -36,6 +36,26 @@ enum JSONMemberScanner {
         return (r.lowerBound + 1)..<(r.upperBound - 1)
     }
 
+    /// The ranges of the elements of the array at `array` (brackets included in `array`).
+    static func elementRanges(in bytes: [UInt8], array: Range<Int>) -> [Range<Int>]? {
+        var i = array.lowerBound
+        let end = array.upperBound
+        guard i < end, bytes[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        var out: [Range<Int>] = []
+        while i < end {
+            skipWhitespace(bytes, &i, end)
+            guard i < end else { return nil }
+            if bytes[i] == UInt8(ascii: "]") { return out }
+            guard let e = skipValue(bytes, from: i, end) else { return nil }
+            out.append(i..<e)
+            i = e
+            skipWhitespace(bytes, &i, end)
+            if i < end && bytes[i] == UInt8(ascii: ",") { i += 1 }
+        }
+        return nil
+    }
+
     private static func matches(_ key: StaticString, _ bytes: [UInt8], _ r: Range<Int>) -> Bool {
         key.withUTF8Buffer { k in
             guard k.count == r.count else { return false }

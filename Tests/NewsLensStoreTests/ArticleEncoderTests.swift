@@ -79,8 +79,28 @@ import Testing
         a.quotes[0].rule = "cue-adjacent"
         a.participants[0].titles = ["Foreign Minister"]
         a.participants[0].affiliation = "Japan"
+        a.participants[0].mentions.append(Span(headline: true, start: 0, end: 5, sourceStart: 0, sourceEnd: 5))
         let decoded = try AnalysisDecoder.decode(JSONParser().parse(a.jsonBytes()))
         #expect(decoded == a)
+    }
+
+    /// On restart the journaled bytes are kept as they are, even with members this build does not know.
+    @Test func storedBytesAreKeptWhenReused() throws {
+        var a = Self.sample
+        a.id = "abc"
+        let original = a.jsonBytes()
+        let text = String(decoding: original, as: UTF8.self)
+        let extended = Array(text.replacingFirst(#"{"id":"q1","#, with: #"{"future":[1,{"y":"]}"}],"id":"q1","#).utf8)
+        #expect(extended.count > original.count)
+        let p = ArticleEncoder.prepare(a, contentID: ContentID(normalizedText: "x"), id: "abc", reuse: (extended, []))
+        #expect(p.json == extended)
+        #expect(try Gzip.decompress(p.gzip) == extended)
+        #expect(try JSONParser().parse(p.json[p.quoteEntries[0].range])["future"]?[1]?["y"] == "]}")
+        #expect(String(decoding: p.json[p.quoteEntries[1].textRange], as: UTF8.self) == "Unattributed ünïcödé 😀")
+        #expect(try JSONParser().parse(p.json[p.participantEntries[1].range])["name"] == "Japan")
+        // Bytes that do not match the analysis are re-encoded instead.
+        let other = ArticleEncoder.prepare(a, contentID: ContentID(normalizedText: "x"), id: "abc", reuse: (Array("{}".utf8), []))
+        #expect(other.json == original)
     }
 
     @Test func decoderNamesTheBadField() {
@@ -93,5 +113,12 @@ import Testing
         } catch {
             #expect("\(error)" == "$.article.wordCount: expected an integer")
         }
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
     }
 }
