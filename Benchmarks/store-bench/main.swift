@@ -40,7 +40,7 @@ let args = CommandLine.arguments.dropFirst()
 let count = args.first.flatMap { Int($0) } ?? 100_000
 let durableDir: String? = args.firstIndex(of: "--durable").flatMap { args.index(after: $0) < args.endIndex ? args[args.index(after: $0)] : nil }
 
-// `store-bench --open DIR`: only time a restart from DIR (for profiling).
+// `store-bench --open DIR`: only time a restart from DIR (for profiling). `store-bench 0`: locks only.
 if let i = args.firstIndex(of: "--open"), args.index(after: i) < args.endIndex {
     let t = now()
     let c0 = cpuNow()
@@ -49,80 +49,84 @@ if let i = args.firstIndex(of: "--open"), args.index(after: i) < args.endIndex {
     exit(0)
 }
 
-// MARK: memory and insert speed
+if count > 0 {
+    // MARK: memory and insert speed
 
-var config = StoreConfiguration(maxArticles: count, memoryBudgetBytes: 64 << 30, dataDirectory: durableDir)
-let before = residentBytes()
-let store = try ArticleStore(configuration: config)
-var generator = SyntheticArticles(seed: 42)
-var insertSeconds = 0.0
-if durableDir == nil {
-    for i in 0..<count {
-        let (analysis, text) = generator.analysis(i)
-        let t0 = cpuNow()
-        _ = try store.insert(analysis, normalizedText: text)
-        insertSeconds += cpuNow() - t0
-    }
-} else {
-    // A server's load: 16 clients posting at once, so flushes are shared (group commit).
-    let t0 = now()
-    let clients = 16
-    DispatchQueue.concurrentPerform(iterations: clients) { c in
-        var g = SyntheticArticles(seed: UInt64(100 + c))
-        for i in stride(from: c, to: count, by: clients) {
-            let (analysis, text) = g.analysis(i)
-            do { _ = try store.insert(analysis, normalizedText: text) } catch { fatalError("\(error)") }
+    var config = StoreConfiguration(maxArticles: count, memoryBudgetBytes: 64 << 30, dataDirectory: durableDir)
+    let before = residentBytes()
+    let store = try ArticleStore(configuration: config)
+    var generator = SyntheticArticles(seed: 42)
+    var insertSeconds = 0.0
+    if durableDir == nil {
+        for i in 0..<count {
+            let (analysis, text) = generator.analysis(i)
+            let t0 = cpuNow()
+            _ = try store.insert(analysis, normalizedText: text)
+            insertSeconds += cpuNow() - t0
         }
+    } else {
+        // A server's load: 16 clients posting at once, so flushes are shared (group commit).
+        let t0 = now()
+        let clients = 16
+        DispatchQueue.concurrentPerform(iterations: clients) { c in
+            var g = SyntheticArticles(seed: UInt64(100 + c))
+            for i in stride(from: c, to: count, by: clients) {
+                let (analysis, text) = g.analysis(i)
+                do { _ = try store.insert(analysis, normalizedText: text) } catch { fatalError("\(error)") }
+            }
+        }
+        insertSeconds = now() - t0
     }
-    insertSeconds = now() - t0
-}
-let after = residentBytes()
-let stats = store.statistics
-let perArticle = Double(after - before) / Double(count)
-let jsonPerArticle = Double(stats.jsonBytes) / Double(count)
-print("articles stored:        \(stats.articles) (\(stats.participants) merged participants, \(stats.quotes) quotes)")
-print("JSON per article:       \(Int(jsonPerArticle)) bytes; gzip \(stats.gzipBytes / count) bytes")
-print("resident per article:   \(Int(perArticle)) bytes = \(String(format: "%.2f", perArticle / jsonPerArticle))x its JSON (target <= 3x)")
-print("store estimate:         \(mb(stats.estimatedBytes)) vs resident growth \(mb(after - before))")
-print("inserts:                \(String(format: "%.0f", Double(count) / insertSeconds))/s \(durableDir != nil ? " wall clock, 16 concurrent writers, journal flushed before each returns" : " of one core's CPU time"), JSON+gzip encoding included")
+    let after = residentBytes()
+    let stats = store.statistics
+    let perArticle = Double(after - before) / Double(count)
+    let jsonPerArticle = Double(stats.jsonBytes) / Double(count)
+    print("articles stored:        \(stats.articles) (\(stats.participants) merged participants, \(stats.quotes) quotes)")
+    print("JSON per article:       \(Int(jsonPerArticle)) bytes; gzip \(stats.gzipBytes / count) bytes")
+    print("resident per article:   \(Int(perArticle)) bytes = \(String(format: "%.2f", perArticle / jsonPerArticle))x its JSON (target <= 3x)")
+    print("store estimate:         \(mb(stats.estimatedBytes)) vs resident growth \(mb(after - before))")
+    print("inserts:                \(String(format: "%.0f", Double(count) / insertSeconds))/s \(durableDir != nil ? " wall clock, 16 concurrent writers, journal flushed before each returns" : " of one core's CPU time"), JSON+gzip encoding included")
 
-// MARK: reads
+    // MARK: reads
 
-let ids = try store.articles(ArticleQuery(limit: 100)).items.map(\.id)
-let readers = 2
-let lookups = 2_000_000
-let tr = now()
-DispatchQueue.concurrentPerform(iterations: readers) { r in
-    var found = 0
-    for k in 0..<(lookups / readers) where store.article(id: ids[(k &+ r) % ids.count]) != nil { found += 1 }
-    precondition(found == lookups / readers)
-}
-print("article(id:) lookups:   \(String(format: "%.1f", Double(lookups) / (now() - tr) / 1e6)) M/s on \(readers) threads")
-let tq = now()
-var pages = 0
-for k in 0..<2000 {
-    pages += try store.quotes(QuoteQuery(limit: 20, speaker: ["japan", "united-nations", "reuters"][k % 3])).items.count
-}
-print("quotes?speaker= pages:  \(String(format: "%.0f", 2000 / (now() - tq)))/s (limit 20)")
+    let ids = try store.articles(ArticleQuery(limit: 100)).items.map(\.id)
+    let readers = 2
+    let lookups = 2_000_000
+    let tr = now()
+    DispatchQueue.concurrentPerform(iterations: readers) { r in
+        var found = 0
+        for k in 0..<(lookups / readers) where store.article(id: ids[(k &+ r) % ids.count]) != nil { found += 1 }
+        precondition(found == lookups / readers)
+    }
+    print("article(id:) lookups:   \(String(format: "%.1f", Double(lookups) / (now() - tr) / 1e6)) M/s on \(readers) threads")
+    let tq = now()
+    var pages = 0
+    for k in 0..<2000 {
+        pages += try store.quotes(QuoteQuery(limit: 20, speaker: ["japan", "united-nations", "reuters"][k % 3])).items.count
+    }
+    print("quotes?speaker= pages:  \(String(format: "%.0f", 2000 / (now() - tq)))/s (limit 20)")
 
-// MARK: restart
+    // MARK: restart
 
-if let durableDir {
-    store.close()
-    let tc = now()
-    let reopened = try ArticleStore(configuration: config)
-    print("restart from journal:   \(String(format: "%.1f", now() - tc)) s for \(reopened.count) articles")
-    let ts = now()
-    try reopened.compact()
-    print("compaction (snapshot):  \(String(format: "%.1f", now() - ts)) s")
-    reopened.close()
-    let tr2 = now()
-    let again = try ArticleStore(configuration: config)
-    print("restart from snapshot:  \(String(format: "%.1f", now() - tr2)) s for \(again.count) articles")
+    if let durableDir {
+        store.close()
+        let tc = now()
+        let reopened = try ArticleStore(configuration: config)
+        print("restart from journal:   \(String(format: "%.1f", now() - tc)) s for \(reopened.count) articles")
+        let ts = now()
+        try reopened.compact()
+        print("compaction (snapshot):  \(String(format: "%.1f", now() - ts)) s")
+        reopened.close()
+        let tr2 = now()
+        let again = try ArticleStore(configuration: config)
+        print("restart from snapshot:  \(String(format: "%.1f", now() - tr2)) s for \(again.count) articles")
+    }
 }
 
 // MARK: lock choice for read-heavy load
 
+/// The store's read path in miniature (a dictionary lookup under the lock), with either lock; rounds are
+/// interleaved and the median kept, because the machine is shared.
 final class Box: @unchecked Sendable {
     var rw = pthread_rwlock_t()
     var mutex = pthread_mutex_t()
@@ -133,16 +137,15 @@ final class Box: @unchecked Sendable {
         for i in 0..<100_000 { map["\(i)"] = i }
     }
 }
-let box = Box()
-let keys = (0..<1000).map { "\($0 * 97)" }
-for (name, useRW) in [("pthread_rwlock", true), ("pthread_mutex", false)] {
+
+func lockRound(_ box: Box, keys: [String], threads: Int, rw: Bool) -> Double {
+    let n = 2_000_000
     let start = now()
-    let n = 4_000_000
-    DispatchQueue.concurrentPerform(iterations: 2) { t in
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
         var sum = 0
-        for k in 0..<(n / 2) {
+        for k in 0..<(n / threads) {
             let key = keys[(k &+ t) % keys.count]
-            if useRW {
+            if rw {
                 pthread_rwlock_rdlock(&box.rw); sum &+= box.map[key] ?? 0; pthread_rwlock_unlock(&box.rw)
             } else {
                 pthread_mutex_lock(&box.mutex); sum &+= box.map[key] ?? 0; pthread_mutex_unlock(&box.mutex)
@@ -150,5 +153,17 @@ for (name, useRW) in [("pthread_rwlock", true), ("pthread_mutex", false)] {
         }
         precondition(sum != 42)
     }
-    print("\(name) lookups:   \(String(format: "%.1f", Double(n) / (now() - start) / 1e6)) M/s on 2 threads (dictionary lookup inside)")
+    return Double(n) / (now() - start) / 1e6
+}
+
+let box = Box()
+let keys = (0..<1000).map { "\($0 * 97)" }
+for threads in [1, 2] {
+    var rwRates: [Double] = [], mutexRates: [Double] = []
+    for _ in 0..<7 {
+        rwRates.append(lockRound(box, keys: keys, threads: threads, rw: true))
+        mutexRates.append(lockRound(box, keys: keys, threads: threads, rw: false))
+    }
+    let rw = rwRates.sorted()[3], mx = mutexRates.sorted()[3]
+    print("read lookups, \(threads) thread(s): pthread_rwlock \(String(format: "%.1f", rw)) M/s, pthread_mutex \(String(format: "%.1f", mx)) M/s (medians of 7)")
 }
