@@ -9,19 +9,47 @@ struct ContextRules: Sendable {
     let resources: EntityResources
     var gazetteer: Gazetteer { _read { yield resources.gazetteer } }
 
-    /// Candidates of one sentence by first and last token, so each rule finds its neighbour in O(1).
+    /// Candidates of one sentence by first and last token: a linear scan for the usual handful, hash maps
+    /// for sentences with many names, so each rule finds its neighbour cheaply either way.
     struct Neighbours {
-        var byStart: [Int: Int] = [:]
-        var byEnd: [Int: Int] = [:]
+        let starts: [Int32], ends: [Int32], index: [Int32]
+        var byStart: [Int: Int]?, byEnd: [Int: Int]?
+
+        init(_ out: [NameCandidate], from first: Int) {
+            var s: [Int32] = [], e: [Int32] = [], x: [Int32] = []
+            for i in first..<out.count where !out[i].nested {
+                s.append(Int32(out[i].tokenStart)); e.append(Int32(out[i].tokenEnd)); x.append(Int32(i))
+            }
+            starts = s; ends = e; index = x
+            if x.count > 24 {
+                var bs: [Int: Int] = [:], be: [Int: Int] = [:]
+                for k in x.indices {
+                    if bs[Int(s[k])] == nil { bs[Int(s[k])] = Int(x[k]) }
+                    be[Int(e[k])] = Int(x[k])
+                }
+                byStart = bs; byEnd = be
+            }
+        }
+
+        /// First candidate starting at token `t`.
+        func starting(_ t: Int) -> Int? {
+            if let m = byStart { return m[t] }
+            for k in starts.indices where starts[k] == Int32(t) { return Int(index[k]) }
+            return nil
+        }
+
+        /// Last candidate ending at token `t`.
+        func ending(_ t: Int) -> Int? {
+            if let m = byEnd { return m[t] }
+            var found: Int?
+            for k in ends.indices where ends[k] == Int32(t) { found = Int(index[k]) }
+            return found
+        }
     }
 
     func apply(_ u: EntityUnit, sentence: Range<Int>, to out: inout [NameCandidate], from first: Int) {
         guard first < out.count else { return }
-        var n = Neighbours()
-        for i in first..<out.count where !out[i].nested {
-            if n.byStart[out[i].tokenStart] == nil { n.byStart[out[i].tokenStart] = i }
-            n.byEnd[out[i].tokenEnd] = i
-        }
+        let n = Neighbours(out, from: first)
         var i = first
         while i < out.count {
             if !out[i].nested && !out[i].aliasOnly { applyOne(u, sentence, i, &out, first, n) }
@@ -49,7 +77,7 @@ struct ContextRules: Sendable {
         // acronym defined in brackets right after a name
         if u.isPunct(c.tokenEnd, EntityWords.openParen), u.isPunct(c.tokenEnd + 2, EntityWords.closeParen),
            c.type == .organization || c.type == .unknown || c.type == .country, c.length >= 2 {
-            if let j = n.byStart[c.tokenEnd + 1], j > i,
+            if let j = n.starting(c.tokenEnd + 1), j > i,
                u.tokens[c.tokenEnd + 1].flags.contains(.allCaps) {
                 let t: NameType = c.type == .unknown ? .organization : c.type
                 out[i].type = t
@@ -112,7 +140,7 @@ struct ContextRules: Sendable {
             if out[i].roleTitle == nil && !out[i].hasTitle && u.has(role.lowerBound, .role) {
                 out[i].roleTitle = u.string(role.lowerBound, role.upperBound)
             }
-            if let j = n.byStart[end], j > i, out[i].affiliation == nil {
+            if let j = n.starting(end), j > i, out[i].affiliation == nil {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
             }
@@ -124,7 +152,7 @@ struct ContextRules: Sendable {
             out[i].type = .person
             if c.type == .unknown { out[i].evidence = .apposition }
             if out[i].roleTitle == nil && u.has(r, .role) { out[i].roleTitle = u.string(r, r + 1) }
-            if r - 1 >= 0, let j = n.byEnd[r], j < i,
+            if r - 1 >= 0, let j = n.ending(r), j < i,
                out[i].affiliation == nil, out[j].type != .person {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
@@ -193,10 +221,10 @@ struct ContextRules: Sendable {
         if u.isLower(p, .locative) { return true }
         if p >= 0, u.tokens[p].hash == EntityWords.for { return !(u.isWord(c.tokenEnd) && u.tokens[c.tokenEnd].hash == EntityWords.to) }
         if p >= 0, u.tokens[p].hash == EntityWords.and || u.isPunct(p, EntityWords.comma),
-           let j = n.byEnd[p], j < i {
+           let j = n.ending(p), j < i {
             return out[j].type == .place
         }
-        if u.isPunct(c.tokenEnd, EntityWords.comma), let j = n.byStart[c.tokenEnd + 1], j > i {
+        if u.isPunct(c.tokenEnd, EntityWords.comma), let j = n.starting(c.tokenEnd + 1), j > i {
             return out[j].type == .place || out[j].gazetteerKind == .region
         }
         return false

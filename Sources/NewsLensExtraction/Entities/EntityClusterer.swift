@@ -23,7 +23,7 @@ struct EntityClusterer: Sendable {
             (cs[$0].unit, cs[$0].tokenStart, cs[$0].length) < (cs[$1].unit, cs[$1].tokenStart, cs[$1].length)
         }
         var byKnown: [Int32: Int] = [:]
-        var byWords: [[UInt64]: Int] = [:]
+        var byWords: [UInt64: Int] = [:]  // type and words hashed together
         var byFirstLast: [FirstLast: Int] = [:]
         func words(_ c: NameCandidate) -> [UInt64] { (c.tokenStart..<c.tokenEnd).map { units[c.unit].hash($0) } }
         func add(_ i: Int, _ key: [UInt64]) -> Int {
@@ -53,7 +53,7 @@ struct EntityClusterer: Sendable {
                 byFirstLast[fl] = of[i]
                 continue
             }
-            let typedKey = [UInt64(c.type.rawValue)] + w
+            let typedKey = Self.typedKey(c.type, w)
             if let k = byWords[typedKey] { join(i, k) } else { of[i] = add(i, w); byWords[typedKey] = of[i] }
         }
         // 2. lone words: the nearest person (organization) whose name has that word, last word first
@@ -73,7 +73,7 @@ struct EntityClusterer: Sendable {
                 join(i, k)
                 lastLone[k] = (c.unit, c.tokenStart)
             } else {
-                let typedKey = [UInt64(c.type.rawValue), h]
+                let typedKey = Self.typedKey(c.type, [h])
                 if let k = byWords[typedKey] { join(i, k) } else { of[i] = add(i, [h]); byWords[typedKey] = of[i] }
             }
         }
@@ -87,6 +87,12 @@ struct EntityClusterer: Sendable {
             if let j = cs[i].acronym, of[j] >= 0, of[i] >= 0, of[j] != of[i] { merge(of[j], into: of[i], &clusters, &of) }
         }
         return (clusters, of)
+    }
+
+    static func typedKey(_ type: NameType, _ words: [UInt64]) -> UInt64 {
+        var h = UInt64(type.rawValue) &+ 0x51_7CC1_B727_220A
+        for w in words { h = WordHash.phrase(h, w) }
+        return h
     }
 
     /// Two person names are one when one is the other with more words around ("Barack Obama",

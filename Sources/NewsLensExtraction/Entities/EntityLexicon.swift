@@ -75,21 +75,24 @@ public struct WordClass: OptionSet, Sendable, Hashable {
 /// is probed only for capitalised tokens and the small one (titles, name and context words) for every word.
 public struct EntityLexicon: Sendable {
     private var words = WordTable<WordClass>(minimumCapacity: 4_096)
-    private var names = WordTable<WordClass>(minimumCapacity: 100_000)
+    /// The name classes live in the low 5 bits, so this table stores a byte per word (cache-friendly).
+    private var names = WordTable<UInt8>(minimumCapacity: 100_000)
     private static let nameClasses: WordClass = [.common, .proper, .givenMale, .givenFemale, .surname]
 
     public init() {}
 
     /// All classes of a word, whatever its case (tests and tools).
     @inline(__always)
-    public subscript(hash: UInt64) -> WordClass { (words[hash] ?? []).union(names[hash] ?? []) }
+    public subscript(hash: UInt64) -> WordClass {
+        (words[hash] ?? []).union(WordClass(rawValue: UInt64(names[hash] ?? 0)))
+    }
 
     /// Classes of a token: the name classes (ordinary word, given name, surname) only for capitalised words.
     @inline(__always)
     public func classes(of token: Token) -> WordClass {
         guard token.kind == .word else { return [] }
         let c = words[token.hash] ?? []
-        if token.flags.contains(.capitalized) { return c.union(names[token.hash] ?? []) }
+        if token.flags.contains(.capitalized) { return c.union(WordClass(rawValue: UInt64(names[token.hash] ?? 0))) }
         return c
     }
 
@@ -101,7 +104,7 @@ public struct EntityLexicon: Sendable {
 
     public mutating func add(hash h: UInt64, _ classes: WordClass) {
         let n = classes.intersection(Self.nameClasses), w = classes.subtracting(Self.nameClasses)
-        if !n.isEmpty { names.insert(h, (names[h] ?? []).union(n)) }
+        if !n.isEmpty { names.insert(h, (names[h] ?? 0) | UInt8(n.rawValue)) }
         if !w.isEmpty { words.insert(h, (words[h] ?? []).union(w)) }
     }
 

@@ -80,7 +80,17 @@ final class EntityUnit: Sendable {
         i >= 0 && i < text.tokens.count && text.tokens[i].kind == .punctuation && text.tokens[i].hash == p
     }
 
-    func string(_ start: Int, _ end: Int) -> String { text.text(tokens: start, through: end - 1) }
+    /// Text of tokens `start ..< end` (with the spaces between them), built from UTF-8 bytes.
+    func string(_ start: Int, _ end: Int) -> String {
+        let a = Int(text.tokens[start].start), b = Int(text.tokens[end - 1].end)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((b - a) * 2)
+        for i in a..<b {
+            let v = text.scalars[i].value
+            if v < 0x80 { bytes.append(UInt8(v)) } else { UTF8.encode(text.scalars[i]) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// Hashes of the punctuation and function words the rules test.
