@@ -8,7 +8,7 @@
 /// 4. `sentence`  — an attribution in the same sentence (partial quotes inside reported speech)
 /// 5. `subject`   — the subject of the quote's sentence, before the quote ("Trump called him a \"liar\"")
 /// 6. `paragraph` — the nearest attribution in the same paragraph, preceding first
-///    `transcript` — "TAPPER: …" opens the paragraph
+///    `transcript` — "TAPPER: …" opens the paragraph; `previous-sentence` — the subject of the sentence before
 /// 7. `conversation` — a paragraph that is only a quote continues the previous paragraph's speaker;
 ///    `signature` — "- Bernie Sanders." on the line after a quote paragraph
 public struct QuoteAttributor: Sendable {
@@ -31,9 +31,19 @@ public struct QuoteAttributor: Sendable {
     public func attribute(_ pieces: [QuotePiece], attributions: inout [Attribution], byParagraph: [[Int]],
                           paragraphs: [TextParagraph], inside: [[Bool]]) -> [Decision] {
         var decisions = [Decision](repeating: Decision(attribution: nil, rule: nil), count: pieces.count)
+        // Implicit attributions found for one piece ("\"…,\" Hannity pressed.") serve the later pieces of
+        // the same paragraph too.
+        var byParagraph = byParagraph
         for (n, q) in pieces.enumerated() {
             let p = paragraphs[q.paragraph]
             let here = byParagraph[q.paragraph]
+            defer {
+                if let a = decisions[n].attribution, attributions[a].implicit, attributions[a].paragraph == q.paragraph,
+                   !byParagraph[q.paragraph].contains(a) {
+                    byParagraph[q.paragraph].append(a)
+                    byParagraph[q.paragraph].sort { attributions[$0].cueStart < attributions[$1].cueStart }
+                }
+            }
             if let a = trailing(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "trailing"); continue }
             if let a = leading(q, p, here, attributions) {
                 decisions[n] = Decision(attribution: outer(a, here, attributions), rule: "leading"); continue
@@ -56,6 +66,9 @@ public struct QuoteAttributor: Sendable {
                 decisions[n] = Decision(attribution: a, rule: "subject"); continue
             }
             if let a = transcriptLabel(q, p, &attributions) { decisions[n] = Decision(attribution: a, rule: "transcript"); continue }
+            if here.isEmpty, let a = previousSentenceSubject(q, p, &attributions, inside[q.paragraph]) {
+                decisions[n] = Decision(attribution: a, rule: "previous-sentence"); continue
+            }
             if let a = nearest(q, here, attributions) { decisions[n] = Decision(attribution: a, rule: "paragraph"); continue }
             if q.open <= firstContentToken(p), q.close >= 0, q.paragraph + 1 < paragraphs.count,
                let a = signature(paragraphs[q.paragraph + 1], q.paragraph + 1, &attributions) {
@@ -183,6 +196,15 @@ public struct QuoteAttributor: Sendable {
         }
         guard e - s <= 4 else { return nil }
         return implicit(p, q.paragraph, s, e, &all)
+    }
+
+    /// "Clinton touted her record. \"We need …\"": a quote opening a sentence after a sentence about someone
+    /// in the same paragraph — that sentence's subject.
+    func previousSentenceSubject(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
+        guard q.open > 0 else { return nil }
+        let s = AttributionFinder.sentence(of: q.open, in: p)
+        guard s > 0, p.sentences[s].lowerBound == q.open else { return nil }
+        return implicitAttribution(p, q.paragraph, p.sentences[s - 1], before: p.sentences[s - 1].upperBound, &all, inside)
     }
 
     /// Transcripts: "TAPPER: Do you think …" — the name before the colon that opens the paragraph speaks.
