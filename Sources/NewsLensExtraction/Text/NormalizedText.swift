@@ -1,7 +1,7 @@
 /// The submitted text after normalisation (`TextNormalizer`), with, for every scalar, the range of source
 /// scalars it came from, so spans found in the normalised text map back to the text the client sent.
 public struct NormalizedText: Sendable {
-    /// Normalised scalars: NFC, `\n` line ends, invisible format marks dropped; spaces as written.
+    /// Normalised scalars: NFC, `\n` line ends, controls dropped; spaces and format characters as written.
     public var scalars: [Unicode.Scalar]
     /// `sourceStart[i] ..< sourceEnd[i]`: the source scalars that produced `scalars[i]`.
     public var sourceStart: [Int32]

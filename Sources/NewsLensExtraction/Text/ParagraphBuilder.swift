@@ -17,8 +17,8 @@ public enum ParagraphBuilder {
         let s = text.scalars
         for r in lines {
             var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi, ScalarClass.of(s[lo]).isWhitespace { lo += 1 }
-            while hi > lo, ScalarClass.of(s[hi - 1]).isWhitespace { hi -= 1 }
+            while lo < hi, ScalarClass.of(s[lo]).isBlank { lo += 1 }
+            while hi > lo, ScalarClass.of(s[hi - 1]).isBlank { hi -= 1 }
             guard lo < hi else { continue }
             if !out.isEmpty {
                 // The line break between two joined lines becomes one space, mapped to the break.

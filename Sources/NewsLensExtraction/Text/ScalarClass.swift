@@ -36,6 +36,9 @@ public enum ScalarClass: UInt8, Sendable {
     case openBracket
     case closeBracket
     case symbol
+    /// Invisible format characters (zero-width space, soft hyphen, joiners, direction marks, U+FEFF): part of
+    /// the word around them, ignored between words.
+    case format
 
     @inline(__always)
     public static func of(_ s: Unicode.Scalar) -> ScalarClass {
@@ -59,6 +62,8 @@ public enum ScalarClass: UInt8, Sendable {
         self == .period || self == .question || self == .exclamation || self == .ellipsis
     }
     @inline(__always) public var isWhitespace: Bool { self == .space || self == .newline }
+    /// Whitespace or an invisible format character: what trimming removes at paragraph edges.
+    @inline(__always) public var isBlank: Bool { self == .space || self == .newline || self == .format }
 
     private static let asciiTable: [ScalarClass] = {
         var t = [ScalarClass](repeating: .symbol, count: 128)
@@ -81,6 +86,7 @@ public enum ScalarClass: UInt8, Sendable {
         switch s.value {
         case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
         case 0x0085, 0x2028, 0x2029: return .newline
+        case 0x00AD, 0x200B...0x200F, 0x2060, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return .format
         case 0x201C, 0x201E, 0x00AB, 0x201F: return .openDouble
         case 0x201D, 0x00BB: return .closeDouble
         case 0x2018, 0x2039, 0x201B: return .openSingle

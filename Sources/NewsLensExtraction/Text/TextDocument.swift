@@ -43,8 +43,8 @@ public enum TextBlockSplitter {
         var current = [Range<Int>]()
         for r in lines {
             var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi, ScalarClass.of(s[lo]).isWhitespace { lo += 1 }
-            while hi > lo, ScalarClass.of(s[hi - 1]).isWhitespace { hi -= 1 }
+            while lo < hi, ScalarClass.of(s[lo]).isBlank { lo += 1 }
+            while hi > lo, ScalarClass.of(s[hi - 1]).isBlank { hi -= 1 }
             if lo == hi {
                 if !current.isEmpty { groups.append(current); current = [] }
             } else {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Normalises submitted text before any analysis: byte-order marks and invisible format characters dropped,
+/// Normalises submitted text before any analysis: a leading byte-order mark and control characters dropped,
 /// CRLF/CR/NEL/LS to `\n`, paragraph separators to a blank line, and NFC — keeping for each output scalar the
 /// source scalars it came from. Quotes, dashes, tabs and Unicode spaces (no-break, thin, …) stay as written so
 /// that paragraph text equals the submitted text at every span; the scanners read them as spaces.
@@ -43,9 +43,14 @@ public enum TextNormalizer {
             case 9, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 // Kept as written (paragraph spans must equal the submitted text); `ScalarClass` reads them as spaces.
                 out.append(s); starts.append(index); ends.append(index + 1)
-            case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0x200B, 0x00AD, 0x2060, 0x200E, 0x200F, 0x202A...0x202E,
-                 0x2066...0x2069, 0xFFFE, 0xFFFF:
-                continue  // controls, byte-order mark, zero-width space, soft hyphen, direction marks
+            case 0xFEFF where index == 0:
+                continue  // the byte-order mark
+            case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF:
+                continue  // controls and noncharacters
+            case 0xFEFF, 0x200B...0x200F, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+                // Invisible format characters (zero-width space, soft hyphen, direction marks) stay as written so
+                // that spans equal the submitted text; the scanners read them as `ScalarClass.format`.
+                out.append(s); starts.append(index); ends.append(index + 1)
             default:
                 if !isNFCStable(v) { needsNFC = true }
                 out.append(s); starts.append(index); ends.append(index + 1)

@@ -13,7 +13,7 @@ public struct Tokenizer: Sendable {
         var i = 0
         while i < n {
             let c = ScalarClass.of(s[i])
-            if c.isWhitespace || c == .other { i += 1; continue }
+            if c.isWhitespace || c == .other || c == .format { i += 1; continue }
             let spaceBefore = i == 0 || ScalarClass.of(s[i - 1]).isWhitespace
             var token: Token
             if c.isAlphanumeric {
@@ -45,6 +45,7 @@ public struct Tokenizer: Sendable {
         var digits = first == .digit ? 1 : 0
         while j < n {
             let c = ScalarClass.of(s[j])
+            if c == .format, j + 1 < n, ScalarClass.of(s[j + 1]).isAlphanumeric { j += 1; continue }  // "in\u{AD}formation"
             if c.isAlphanumeric {
                 if c.isLetter { letters += 1 } else { digits += 1 }
                 if c == .lower { lowers += 1 }

@@ -21,6 +21,12 @@ public enum WordHash {
     }
 
     @inline(__always)
+    static func isFormat(_ v: UInt32) -> Bool {
+        v == 0xAD || (v >= 0x200B && v <= 0x200F) || v == 0x2060 || v == 0xFEFF || (v >= 0x202A && v <= 0x202E)
+            || (v >= 0x2066 && v <= 0x2069)
+    }
+
+    @inline(__always)
     public static func add(_ h: UInt64, _ v: UInt32) -> UInt64 {
         var h = h ^ UInt64(v)
         h &*= 0x0000_0100_0000_01B3
@@ -32,7 +38,12 @@ public enum WordHash {
     public static func hash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64 {
         var h = empty
         var i = start
-        while i < end { h = add(h, fold(scalars[i])); i += 1 }
+        while i < end {
+            let v = scalars[i].value
+            // Format characters inside a word (soft hyphen, zero-width space) do not change it.
+            if v < 0xAD || !isFormat(v) { h = add(h, fold(scalars[i])) }
+            i += 1
+        }
         return h
     }
 

@@ -27,11 +27,18 @@ import Testing
         #expect(n.sourceStart[3] == 2)
     }
 
-    @Test func unicodeSpacesStayAndInvisiblesGo() {
-        let n = TextNormalizer.normalize("a\u{00A0}b\u{2009}c\u{200B}d\u{00AD}e\u{3000}f\tg")
-        #expect(n.string == "a\u{00A0}b\u{2009}cde\u{3000}f\tg")
+    @Test func unicodeSpacesAndInvisiblesStayAsWritten() {
+        let text = "a\u{00A0}b\u{2009}c\u{200B}d\u{00AD}e\u{3000}f\tg"
+        let n = TextNormalizer.normalize(text)
+        #expect(n.string == text)
         #expect(ScalarClass.of(n.scalars[1]) == .space)
-        #expect(n.sourceStart[6] == 8)  // "e" after the dropped zero-width space and soft hyphen
+        #expect(ScalarClass.of(n.scalars[5]) == .format)
+    }
+
+    @Test func controlsAreDropped() {
+        let n = TextNormalizer.normalize("a\u{0007}b\u{0000}c")
+        #expect(n.string == "abc")
+        #expect(n.sourceStart[2] == 4)
     }
 
     @Test func keepsQuotesAndDashesAsWritten() {

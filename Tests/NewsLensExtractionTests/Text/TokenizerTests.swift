@@ -88,4 +88,10 @@ import Testing
         #expect(p.tokens[1].flags.contains(.spaceBefore) && !p.tokens[1].flags.contains(.spaceAfter))
         #expect(p.tokens[3].flags.contains(.spaceAfter) && !p.tokens[3].flags.contains(.spaceBefore))
     }
+
+    @Test func invisibleFormatCharactersInsideWords() {
+        let (p, t) = tokens("in\u{00AD}formation and \u{200B}combined")
+        #expect(t == ["in\u{00AD}formation", "and", "combined"])
+        #expect(p.tokens[0].hash == WordHash.hash("information"))
+    }
 }
