@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Dispatch
 import NewsLensExtraction
+import NewsLensJSON
 import NewsLensStore
 
 // store-bench [articles=100000] [--durable DIR]
@@ -86,6 +87,19 @@ if count > 0 {
     print("resident per article:   \(Int(perArticle)) bytes = \(String(format: "%.2f", perArticle / jsonPerArticle))x its JSON (target <= 3x)")
     print("store estimate:         \(mb(stats.estimatedBytes)) vs resident growth \(mb(after - before))")
     print("inserts:                \(String(format: "%.0f", Double(count) / insertSeconds))/s \(durableDir != nil ? " wall clock, 16 concurrent writers, journal flushed before each returns" : " of one core's CPU time"), JSON+gzip encoding included")
+
+    // MARK: JSON parser speed
+
+    let sample = try store.articles(ArticleQuery(limit: 100)).items.map(\.json)
+    let parser = JSONParser()
+    let tp = cpuNow()
+    var parsedBytes = 0
+    for k in 0..<3000 {
+        let doc = sample[k % sample.count]
+        _ = try parser.parse(doc)
+        parsedBytes += doc.count
+    }
+    print("JSONParser:             \(String(format: "%.0f", Double(parsedBytes) / (cpuNow() - tp) / 1e6)) MB/s into JSONValue (analysis documents)")
 
     // MARK: reads
 
