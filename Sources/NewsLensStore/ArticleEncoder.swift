@@ -163,6 +163,7 @@ enum ArticleEncoder {
         w.field("id", p.id)
         w.field("headline", a.headline)
         w.field("datePublished", a.datePublished)
+        w.field("dateModified", a.dateModified)
         w.field("dateline", a.dateline)
         w.field("source", a.source)
         w.field("publisher", a.publisher)

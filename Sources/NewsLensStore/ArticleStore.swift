@@ -48,7 +48,8 @@ public final class ArticleStore: @unchecked Sendable {
     func makeStored(_ p: PreparedArticle, seq: UInt64, createdAt: Int64) -> StoredArticle {
         let summary = ArticleEncoder.summary(of: p, createdAtMillis: createdAt)
         return StoredArticle(
-            id: p.id, contentID: p.contentID, seq: seq, createdAtMillis: createdAt, json: p.json, gzip: p.gzip,
+            id: p.id, contentID: p.contentID, seq: seq, createdAtMillis: createdAt,
+            headline: p.analysis.article.headline, json: p.json, gzip: p.gzip,
             etag: p.etag, summaryJSON: summary.json, quoteEntries: p.quoteEntries,
             participantEntries: p.participantEntries, quotesRange: p.quotesRange,
             participantsRange: p.participantsRange, searchRanges: summary.searchRanges)

@@ -12,13 +12,15 @@ public final class StoredArticle: Sendable {
     public let contentID: ContentID
     /// Creation time, milliseconds since the Unix epoch (UTC).
     public let createdAtMillis: Int64
+    /// The article's headline, for lists that name the article of each item (quotes across articles).
+    public let headline: String?
     /// The analysis JSON (`application/json` body of `GET /v1/articles/{id}`).
     public let json: [UInt8]
     /// `json` compressed with gzip (RFC 1952), for clients sending `Accept-Encoding: gzip`.
     public let gzip: [UInt8]
     /// Strong entity tag, quotes included (`"5d41402abc4b2a76"`), derived from the JSON bytes.
     public let etag: String
-    /// `{"id","headline","datePublished","dateline","source","publisher","url","quoteCount","participantCount","wordCount","createdAt"}`
+    /// `{"id","headline","datePublished","dateModified","dateline","source","publisher","url","quoteCount","participantCount","wordCount","createdAt"}`
     public let summaryJSON: [UInt8]
 
     /// Insertion order; newer articles have larger numbers. Persisted, so cursors survive restarts.
@@ -31,13 +33,14 @@ public final class StoredArticle: Sendable {
     /// Ranges in `summaryJSON` of the escaped contents of headline, dateline and source, for `q` searches.
     let searchRanges: [Range<Int>]
 
-    init(id: String, contentID: ContentID, seq: UInt64, createdAtMillis: Int64, json: [UInt8], gzip: [UInt8],
+    init(id: String, contentID: ContentID, seq: UInt64, createdAtMillis: Int64, headline: String?, json: [UInt8], gzip: [UInt8],
          etag: String, summaryJSON: [UInt8], quoteEntries: [QuoteEntry], participantEntries: [ParticipantEntry],
          quotesRange: Range<Int>, participantsRange: Range<Int>, searchRanges: [Range<Int>]) {
         self.id = id
         self.contentID = contentID
         self.seq = seq
         self.createdAtMillis = createdAtMillis
+        self.headline = headline
         self.json = json
         self.gzip = gzip
         self.etag = etag
@@ -74,7 +77,7 @@ public final class StoredArticle: Sendable {
     /// What this entry costs in memory, as counted against the store's budget: payload bytes plus
     /// index entries and a fixed overhead for objects and dictionary slots.
     var estimatedBytes: Int {
-        json.count + gzip.count + summaryJSON.count + etag.utf8.count + id.utf8.count
+        json.count + gzip.count + summaryJSON.count + etag.utf8.count + id.utf8.count + (headline?.utf8.count ?? 0)
             + quoteEntries.count * MemoryLayout<QuoteEntry>.stride
             + participantEntries.count * (MemoryLayout<ParticipantEntry>.stride + Self.perParticipantIndexBytes)
             + quoteEntries.count * 8 + Self.fixedOverhead

@@ -52,7 +52,7 @@ import Testing
         let p = ArticleEncoder.prepare(Self.sample, contentID: ContentID(normalizedText: "x"), id: "abc")
         let s = ArticleEncoder.summary(of: p, createdAtMillis: 1_556_788_500_000)
         let v = try JSONParser().parseObject(s.json)
-        #expect(v.keys == ["id", "headline", "datePublished", "dateline", "source", "publisher", "url", "quoteCount",
+        #expect(v.keys == ["id", "headline", "datePublished", "dateModified", "dateline", "source", "publisher", "url", "quoteCount",
                            "participantCount", "wordCount", "createdAt"])
         #expect(v["quoteCount"] == 3)
         #expect(v["participantCount"] == 2)
