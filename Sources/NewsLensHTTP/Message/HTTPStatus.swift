@@ -40,6 +40,7 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let notImplemented = HTTPStatus(501)
     public static let serviceUnavailable = HTTPStatus(503)
     public static let httpVersionNotSupported = HTTPStatus(505)
+    public static let insufficientStorage = HTTPStatus(507)
 
     /// RFC 9110 §15 reason phrases; "Status N" for codes it does not name.
     public var reasonPhrase: String {
@@ -84,6 +85,7 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
         case 503: "Service Unavailable"
         case 504: "Gateway Timeout"
         case 505: "HTTP Version Not Supported"
+        case 507: "Insufficient Storage"
         default: "Status \(code)"
         }
     }

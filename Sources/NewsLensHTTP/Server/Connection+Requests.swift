@@ -150,6 +150,7 @@ extension Connection {
         context.encoder.write(planned, keepAlive: keepAlive, version: current?.version ?? .http1_1,
                               date: worker.dateCache.current(), into: &output)
         if context.logsRequests { logRequest(current, planned) }
+        if let observer = context.configuration.requestObserver { observe(observer, current, planned) }
         head = nil
         resolution = nil
         chunkedDecoder = nil
@@ -169,6 +170,20 @@ extension Connection {
     func fail(_ error: HTTPParseError) {
         let problem = Response.problem(error.status, error.detail)
         respond(context.encoder.plan(problem, for: nil), keepAlive: false, linger: true)
+    }
+
+    private func observe(_ observer: @Sendable (RequestObservation) -> Void, _ head: RequestHead?,
+                         _ planned: PlannedResponse) {
+        let match: RequestObservation.Match
+        switch resolution {
+        case _ where head == nil: match = .unreadable
+        case .route(let route, _)?: match = .route(pattern: route.pattern.description)
+        case .fallback?: match = .fallback
+        case .respond?, nil: match = .router
+        }
+        let duration = head == nil ? 0 : MonotonicClock.now() &- requestStarted
+        observer(RequestObservation(method: head?.method, match: match, status: planned.status.code,
+                                    durationNanos: duration, bodyBytes: planned.sendsBody ? planned.body.count : 0))
     }
 
     private func logRequest(_ head: RequestHead?, _ planned: PlannedResponse) {

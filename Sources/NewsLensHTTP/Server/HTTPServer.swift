@@ -137,8 +137,9 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Installs SIGTERM and SIGINT handlers that shut down gracefully and exit with status 0, then parks
-    /// the main thread in Dispatch. A second signal exits at once.
-    public func runUntilSignalled() -> Never {
+    /// the main thread in Dispatch. A second signal exits at once. `whenStopped` runs after the last
+    /// connection has closed, before the exit (e.g. to close a store's files).
+    public func runUntilSignalled(whenStopped: (@Sendable () -> Void)? = nil) -> Never {
         for signalNumber in [SIGTERM, SIGINT] {
             _ = signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
@@ -146,6 +147,7 @@ public final class HTTPServer: @unchecked Sendable {
                 if self.shutdownStarted.load(ordering: .relaxed) { exit(1) }
                 self.configuration.logger.info("shutting down", metadata: ["signal": .stringConvertible(signalNumber)])
                 self.shutdown {
+                    whenStopped?()
                     self.configuration.logger.info("stopped")
                     exit(0)
                 }

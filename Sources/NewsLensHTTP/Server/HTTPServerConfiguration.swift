@@ -17,6 +17,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var backlog: Int32 = 1024
     /// Per-request log lines go here at `.info`; set the level to `.warning` to silence them.
     public var logger = Logger(label: "newslens.http")
+    /// Called on the connection's I/O queue once per answered request, right after its response is queued
+    /// (metrics). Must be fast and must not block: it runs in the server's hot path.
+    public var requestObserver: (@Sendable (RequestObservation) -> Void)?
 
     public init() {}
 }

@@ -22,13 +22,11 @@ struct ResponseEncoder: Sendable {
     var gzipMinimumBytes: Int
     var gzipLevel: Int32
     var cors: CORSPolicy?
-    let corsLines: [UInt8]
 
     init(gzipMinimumBytes: Int, gzipLevel: Int32, cors: CORSPolicy?) {
         self.gzipMinimumBytes = gzipMinimumBytes
         self.gzipLevel = gzipLevel
         self.cors = cors
-        corsLines = cors?.responseLines ?? []
     }
 
     func plan(_ response: Response, for head: RequestHead?) -> PlannedResponse {
@@ -110,8 +108,8 @@ struct ResponseEncoder: Sendable {
             lines.append(contentsOf: field.value.utf8)
             lines.append(contentsOf: "\r\n".utf8)
         }
-        if !corsLines.isEmpty, let head, !head.headers.indices(ofLowercase: "origin").isEmpty {
-            lines.append(contentsOf: corsLines)
+        if let cors, let head, !head.headers.indices(ofLowercase: "origin").isEmpty {
+            lines.append(contentsOf: cors.responseLines(for: head))
         }
     }
 
