@@ -48,12 +48,14 @@ let package = Package(
             dependencies: [
                 "NewsLensHTTP", "NewsLensStore", "NewsLensExtraction", "NewsLensHTML", "NewsLensJSON",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // openapi.json in parts (info, paths per resource, schemas), merged once at start.
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "newslens",
             dependencies: [
-                "NewsLensAPI", "NewsLensHTTP", "NewsLensExtraction", "NewsLensHTML",
+                "NewsLensAPI", "NewsLensHTTP", "NewsLensExtraction", "NewsLensHTML", "NewsLensStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +78,8 @@ let package = Package(
         .testTarget(name: "NewsLensExtractionTests", dependencies: ["NewsLensExtraction"]),
         .testTarget(name: "NewsLensHTMLTests", dependencies: ["NewsLensHTML", "NewsLensExtraction"]),
         .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON", "NewsLensCompression"]),
-        .testTarget(name: "NewsLensAPITests", dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore"]),
+        .testTarget(name: "NewsLensAPITests",
+                    dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore", "NewsLensExtraction", "NewsLensJSON"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,13 @@
 import ArgumentParser
+import Dispatch
 import Logging
 import NewsLensAPI
 import NewsLensHTTP
+import NewsLensStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `newslens serve`: the HTTP server with the API routes and the web page. Every flag can also come from an
 /// environment variable (the flag wins), which is how containers configure it.
@@ -44,8 +50,16 @@ struct ServeCommand: ParsableCommand {
     var shutdownGrace: String?
     @Option(help: "Serial I/O queues connections are spread over. (env NEWSLENS_IO_QUEUES, default: CPU count)")
     var ioQueues: String?
-    @Option(help: "Access-Control-Allow-Origin for browsers on other origins; empty disables CORS. (env NEWSLENS_CORS_ORIGIN, default *)")
-    var corsOrigin: String?
+    @Option(help: "Origins whose web pages may write (POST, DELETE), comma-separated, or * for any; reads are open to every origin; empty disables CORS. (env NEWSLENS_CORS_ORIGINS, default *)")
+    var corsOrigins: String?
+    @Option(help: "Folder for the article journal and snapshots; without it the store lives in memory only and is lost on exit. (env NEWSLENS_DATA_DIR, default: none)")
+    var dataDir: String?
+    @Option(help: "Most articles stored, else 507. (env NEWSLENS_MAX_ARTICLES, default 100000)")
+    var maxArticles: String?
+    @Option(help: "Most memory the stored articles may take, else 507. (env NEWSLENS_MEMORY_BUDGET, default: half the RAM)")
+    var memoryBudget: String?
+    @Option(help: "Key that POST and DELETE must send as 'Authorization: Bearer <key>'; reads stay public. (env NEWSLENS_API_KEY, default: none, writes open)")
+    var apiKey: String?
     @Option(help: "trace, debug, info (one line per request), notice, warning, error or critical. (env NEWSLENS_LOG_LEVEL, default info)")
     var logLevel: String?
 
@@ -76,7 +90,14 @@ struct ServeCommand: ParsableCommand {
         guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
             throw ValidationError("Log level '\(levelText)' is not one of trace, debug, info, notice, warning, error, critical.")
         }
-        let cors = settings.text(corsOrigin, "NEWSLENS_CORS_ORIGIN", allowEmpty: true) ?? "*"
+        let corsList = settings.text(corsOrigins, "NEWSLENS_CORS_ORIGINS", allowEmpty: true) ?? "*"
+        var storeConfiguration = StoreConfiguration()
+        storeConfiguration.dataDirectory = settings.text(dataDir, "NEWSLENS_DATA_DIR")
+        storeConfiguration.maxArticles = try settings.integer(maxArticles, "NEWSLENS_MAX_ARTICLES", in: 1...100_000_000)
+            ?? storeConfiguration.maxArticles
+        storeConfiguration.memoryBudgetBytes = try settings.size(memoryBudget, "NEWSLENS_MEMORY_BUDGET")
+            ?? storeConfiguration.memoryBudgetBytes
+        let key = settings.text(apiKey, "NEWSLENS_API_KEY")
 
         LoggingSystem.bootstrap { LogfmtLogHandler(label: $0) }
         var logger = Logger(label: "newslens")
@@ -84,8 +105,14 @@ struct ServeCommand: ParsableCommand {
         configuration.logger = logger
 
         let router = Router()
-        router.cors = cors.isEmpty ? nil : CORSPolicy(allowedOrigin: cors)
-        APIRoutes.register(on: router)
+        router.cors = CORSPolicy(originList: corsList)
+        let slot = StoreSlot()
+        let metrics = MetricsRegistry()
+        configuration.requestObserver = metrics.requestObserver
+        var api = APIConfiguration(apiKey: key, maxArticleBytes: limits.maxBodyBytes)
+        api.maxOtherBodyBytes = min(api.maxOtherBodyBytes, limits.maxBodyBytes)
+        let context = APIContext(configuration: api, stores: slot, metrics: metrics, cors: router.cors)
+        APIRoutes.register(on: router, context: context)
         let files = StaticFiles(root: publicPath)
         if files.isAvailable {
             router.fallback = { files.respond(to: $0) }
@@ -94,12 +121,41 @@ struct ServeCommand: ParsableCommand {
         }
 
         let server = HTTPServer(configuration: configuration, router: router)
+        metrics.setConnectionCount { [unowned server] in server.activeConnections }
         do {
             try server.start()
         } catch {
-            logger.critical("cannot listen", metadata: ["error": .string(error.description)])
+            logger.critical("cannot listen", metadata: ["error": .string(String(describing: error))])
             throw ExitCode(1)
         }
-        server.runUntilSignalled()
+        StoreLoader.load(storeConfiguration, into: slot, logger: logger)
+        server.runUntilSignalled { slot.store?.close() }
+    }
+}
+
+/// Opens the article store after the server listens, so `/readyz` can say 503 while a large journal is
+/// replayed; a data directory that cannot be used at all stops the process (exit 1) with the reason.
+enum StoreLoader {
+    static func load(_ configuration: StoreConfiguration, into slot: StoreSlot, logger: Logger) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            let started = ContinuousClock.now
+            do {
+                let store = try ArticleStore(configuration: configuration)
+                slot.fill(store)
+                let stats = store.statistics
+                logger.info("store ready", metadata: [
+                    "articles": .stringConvertible(stats.articles),
+                    "data_dir": .string(configuration.dataDirectory ?? "none (memory only)"),
+                    "load_ms": .stringConvertible(milliseconds(ContinuousClock.now - started)),
+                ])
+            } catch {
+                logger.critical("cannot open the article store", metadata: ["error": .string(String(describing: error))])
+                exit(1)
+            }
+        }
+    }
+
+    private static func milliseconds(_ d: Duration) -> Int64 {
+        d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
     }
 }
