@@ -112,8 +112,10 @@ struct ServeCommand: ParsableCommand {
         var api = APIConfiguration(apiKey: key, maxArticleBytes: limits.maxBodyBytes)
         api.maxOtherBodyBytes = min(api.maxOtherBodyBytes, limits.maxBodyBytes)
         let context = APIContext(configuration: api, stores: slot, metrics: metrics, cors: router.cors)
-        APIRoutes.register(on: router, context: context)
         let files = StaticFiles(root: publicPath)
+        var webPage: (@Sendable (Request) -> Response)?
+        if files.isAvailable { webPage = { @Sendable request in files.respond(to: request) } }
+        APIRoutes.register(on: router, context: context, webPage: webPage)
         if files.isAvailable {
             router.fallback = { files.respond(to: $0) }
         } else {

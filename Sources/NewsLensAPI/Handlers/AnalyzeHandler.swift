@@ -16,7 +16,7 @@ struct AnalyzeHandler: Sendable {
         case .success(let decoded): submission = decoded
         case .failure(let problem): return problem.response
         }
-        guard let prepared = context.analyzer.prepare(submission) else { return ProblemResponses.noArticleText() }
+        let prepared = context.analyzer.prepare(submission)
         let analysis = context.analyze(prepared, input: prepared.inputLabel)
         return .json(analysis.jsonBytes())
     }

@@ -23,7 +23,7 @@ struct ArticleHandlers: Sendable {
             case .success(let decoded): submission = decoded
             case .failure(let problem): return problem.response
             }
-            guard let prepared = context.analyzer.prepare(submission) else { return ProblemResponses.noArticleText() }
+            let prepared = context.analyzer.prepare(submission)
             if let existing = store.article(contentID: prepared.contentID) { return stored(existing, created: false) }
             let analysis = context.analyze(prepared, input: prepared.inputLabel)
             do throws(StoreError) {

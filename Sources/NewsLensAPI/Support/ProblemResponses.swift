@@ -9,7 +9,7 @@ enum ProblemResponses {
     static func badRequest(_ detail: String) -> Response { .problem(.badRequest, detail) }
 
     static func emptyBody(_ what: String = "article") -> Response {
-        .problem(.badRequest, "The request body is empty; send the \(what) as text/plain, text/html or application/json.")
+        .problem(.badRequest, "The request body is empty (or only white space); send the \(what) as text/plain, text/html or application/json.")
     }
 
     static func notUTF8(at offset: Int) -> Response {
@@ -32,11 +32,6 @@ enum ProblemResponses {
     static func unsupportedMediaType(_ detail: String) -> Response {
         .problem(.unsupportedMediaType, detail,
                  headers: [HTTPField("Accept-Post", "text/plain; charset=utf-8, text/html, application/json")])
-    }
-
-    static func noArticleText() -> Response {
-        .problem(.unprocessableContent,
-                 "No article text was found in this page: no body paragraphs and no headline could be extracted.")
     }
 
     static func articleNotFound(_ id: String) -> Response {

@@ -32,7 +32,7 @@ enum RequestBodyDecoder {
         case "text/plain":
             return decodeText(body, charset: charset).map { .text($0, url: nil) }
         case "text/html", "application/xhtml+xml":
-            if isBlank(body) { return .failure(ProblemResponse(ProblemResponses.emptyBody("page"))) }
+            if Blankness.isBlank(body) { return .failure(ProblemResponse(ProblemResponses.emptyBody("page"))) }
             return .success(.html(body, url: nil, charset: charset))
         case "application/json":
             return decodeJSON(body, charset: charset)
@@ -45,22 +45,25 @@ enum RequestBodyDecoder {
 
     /// Text in a charset we can read, as a String; blank text is an empty body.
     static func decodeText(_ body: [UInt8], charset: String?) -> Result<String, ProblemResponse> {
-        if isBlank(body) { return .failure(ProblemResponse(ProblemResponses.emptyBody())) }
+        if body.isEmpty { return .failure(ProblemResponse(ProblemResponses.emptyBody())) }
         let label = charset?.lowercased()
+        let text: String
         switch label {
         case nil, "utf-8", "utf8", "us-ascii", "ascii":
             if let bad = firstInvalidUTF8(body) { return .failure(ProblemResponse(ProblemResponses.notUTF8(at: bad))) }
-            return .success(String(decoding: body, as: UTF8.self))
+            text = String(decoding: body, as: UTF8.self)
         case let label? where HTMLCharset.fromLabel(label) == .windows1252:
-            return .success(String(decoding: HTMLCharset.windows1252.utf8Bytes(body), as: UTF8.self))
+            text = String(decoding: HTMLCharset.windows1252.utf8Bytes(body), as: UTF8.self)
         case let label?:
             return .failure(ProblemResponse(ProblemResponses.unsupportedMediaType(
                 "charset '\(label)' is not supported for text/plain; send UTF-8 (or us-ascii, iso-8859-1, windows-1252).")))
         }
+        if Blankness.isBlank(text) { return .failure(ProblemResponse(ProblemResponses.emptyBody())) }
+        return .success(text)
     }
 
     private static func decodeJSON(_ body: [UInt8], charset: String?) -> Result<ArticleSubmission, ProblemResponse> {
-        if isBlank(body) { return .failure(ProblemResponse(ProblemResponses.emptyBody())) }
+        if Blankness.isBlank(body) { return .failure(ProblemResponse(ProblemResponses.emptyBody())) }
         if let charset, !["utf-8", "utf8"].contains(charset.lowercased()) {
             return .failure(ProblemResponse(ProblemResponses.unsupportedMediaType(
                 "JSON must be UTF-8 (RFC 8259 §8.1); charset '\(charset)' is not accepted.")))
@@ -83,12 +86,12 @@ enum RequestBodyDecoder {
             let url = try object.string("url").flatMap { $0.isEmpty ? nil : $0 }
             switch (text, html) {
             case (let text?, nil):
-                if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                if Blankness.isBlank(text) {
                     return .failure(ProblemResponse(ProblemResponses.badRequest(#"The "text" member is empty."#)))
                 }
                 return .success(.text(text, url: url))
             case (nil, let html?):
-                if isBlank(Array(html.utf8)) {
+                if Blankness.isBlank(html) {
                     return .failure(ProblemResponse(ProblemResponses.badRequest(#"The "html" member is empty."#)))
                 }
                 return .success(.html(Array(html.utf8), url: url, charset: "utf-8"))
@@ -102,11 +105,6 @@ enum RequestBodyDecoder {
         } catch {
             return .failure(ProblemResponse(ProblemResponses.wrongJSONShape(error)))
         }
-    }
-
-    /// Only spaces, tabs and line breaks (or nothing).
-    static func isBlank(_ body: [UInt8]) -> Bool {
-        body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
     }
 
     /// Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or values past

@@ -25,16 +25,15 @@ struct SubmissionAnalyzer: Sendable {
         case extracted(ArticleInput)
     }
 
-    /// Normalises text or extracts the page, and hashes the result (cheap next to the analysis).
-    /// nil when an HTML page holds no article at all.
-    func prepare(_ submission: ArticleSubmission) -> Prepared? {
+    /// Normalises text or extracts the page, and hashes the result (cheap next to the analysis). A page in
+    /// which no article is found gives an analysis with no paragraphs: that is the answer, not an error.
+    func prepare(_ submission: ArticleSubmission) -> Prepared {
         switch submission {
         case .text(let text, let url):
             let normalized = ArticleAnalyzer.normalizedText(of: text)
             return Prepared(contentID: ContentID(normalizedText: normalized), work: .text(text, url: url))
         case .html(let bytes, let url, let charset):
             let input = HTMLArticleExtractor.extract(html: bytes, url: url, transportCharset: charset)
-            guard !input.paragraphs.isEmpty || !(input.headline ?? "").isEmpty else { return nil }
             return Prepared(contentID: ContentID(normalizedText: Self.identityText(of: input)), work: .extracted(input))
         }
     }
