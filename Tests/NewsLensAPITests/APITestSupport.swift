@@ -35,7 +35,29 @@ struct APIHarness {
             Issue.record("not a valid request head: \(head)")
             return .empty(status: .badRequest)
         }
-        return await router.respond(to: request)
+        return await Self.respond(router, request)
+    }
+
+    /// `Router.respond(to:)`, but with the handler on a Dispatch queue as the server runs it: analyses must
+    /// not hold the few threads of Swift's cooperative pool, which other suites' tests need meanwhile.
+    static func respond(_ router: Router, _ request: Request) async -> Response {
+        switch router.resolve(request.head) {
+        case .respond(let response):
+            return response
+        case .fallback(let handler):
+            return handler(request)
+        case .route(let route, let parameters):
+            let routed = Request(head: request.head, pathParameters: parameters, body: request.body,
+                                 clientAddress: request.clientAddress)
+            switch route.handler {
+            case .async(let handler):
+                return await handler(routed)
+            case .sync(let handler):
+                return await withCheckedContinuation { done in
+                    DispatchQueue.global().async { done.resume(returning: handler(routed)) }
+                }
+            }
+        }
     }
 
     func call(_ method: String, _ target: String, contentType: String, _ body: String, headers: [String] = []) async -> Response {

@@ -11,7 +11,7 @@ import Testing
         let router = Router()
         let context = APIContext(stores: slot, analyzer: APIHarness.analyzer, cors: nil)
         APIRoutes.register(on: router, context: context)
-        func call(_ path: String) async -> Response { await router.respond(to: Request.parse("GET \(path) HTTP/1.1\r\nHost: t\r\n\r\n")!) }
+        func call(_ path: String) async -> Response { await APIHarness.respond(router, Request.parse("GET \(path) HTTP/1.1\r\nHost: t\r\n\r\n")!) }
         #expect(await call("/healthz").text == #"{"status":"ok"}"#)
         let before = await call("/readyz")
         before.expectProblem(.serviceUnavailable, containing: "loading")
@@ -118,9 +118,9 @@ import Testing
         await api.call("GET", "/").expectProblem(.notFound, containing: "web page")
         let withPage = Router()
         APIRoutes.register(on: withPage, context: api.context, webPage: { _ in .text("<html>") })
-        let page = await withPage.respond(to: Request.parse("GET / HTTP/1.1\r\nHost: t\r\n\r\n")!)
+        let page = await APIHarness.respond(withPage, Request.parse("GET / HTTP/1.1\r\nHost: t\r\n\r\n")!)
         #expect(page.text == "<html>")
-        let post = await withPage.respond(to: Request.parse("POST / HTTP/1.1\r\nHost: t\r\n\r\n")!)
+        let post = await APIHarness.respond(withPage, Request.parse("POST / HTTP/1.1\r\nHost: t\r\n\r\n")!)
         #expect(post.status == .methodNotAllowed)
     }
 }
