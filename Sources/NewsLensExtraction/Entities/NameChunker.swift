@@ -25,9 +25,15 @@ struct NameChunker: Sendable {
         return out
     }
 
+    /// In a title-case headline every word has a capital: only unusual words and known phrases make names.
+    @inline(__always)
+    private func ordinaryInTitleCase(_ u: EntityUnit, _ i: Int, _ end: Int) -> Bool {
+        u.titleCase && u.has(i, [.common, .connector, .determiner, .locative, .speechVerb]) && u.known(i, limit: end) == nil
+    }
+
     @inline(__always)
     private func startsChunk(_ u: EntityUnit, _ i: Int, _ end: Int) -> Bool {
-        guard u.isCapitalized(i) else { return false }
+        guard u.isCapitalized(i), !ordinaryInTitleCase(u, i, end) else { return false }
         let t = u.tokens[i]
         // a lone capital letter ("(C)", "Group F" starts at "Group") opens a chunk only as an initial
         if t.length == 1 { return i + 1 < end && u.isCapitalized(i + 1) }
@@ -40,6 +46,7 @@ struct NameChunker: Sendable {
         if u.isCapitalized(j) && !t.flags.contains(.possessive) {
             // a gazetteer phrase starting here may run over "and" ("Trinidad and Tobago")
             if let m = u.known(j, limit: end) { return j + m.length }
+            if ordinaryInTitleCase(u, j, end) { return nil }
             if u.has(j, .notName) { return nil }  // "Christchurch | on May", "Questions | Wednesday"
             if u.has(j, .determiner) { return nil }  // "a post on X. | The nightclub"
             return j + 1

@@ -35,4 +35,12 @@ import Testing
         #expect(chunks("Pyongyang's nuclear test").first == "Pyongyang")
         #expect(!chunks("Nicholas Burns (C) spoke").contains("C"))
     }
+
+    @Test func titleCaseHeadlinesChunkOnUnusualWordsOnly() {
+        let u = EntityTest.unit("Japan And US Seek Talks On North Korea In Hanoi", location: .headline)
+        #expect(u.titleCase)
+        let chunker = NameChunker(resources: EntityTest.resources)
+        let got = u.text.sentences.flatMap { s in chunker.chunks(u, s).map { u.string($0.lowerBound, $0.upperBound) } }
+        #expect(got == ["Japan", "US", "North Korea", "Hanoi"])
+    }
 }
