@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "newslens",
             dependencies: [
-                "NewsLensAPI", "NewsLensHTTP", "NewsLensExtraction", "NewsLensHTML", "NewsLensStore",
+                "NewsLensAPI", "NewsLensHTTP", "NewsLensTransport", "NewsLensExtraction", "NewsLensHTML", "NewsLensStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "NewsLensJSONTests", dependencies: ["NewsLensJSON"]),
         .testTarget(name: "NewsLensCompressionTests", dependencies: ["NewsLensCompression"]),
         .testTarget(name: "NewsLensTransportTests", dependencies: ["NewsLensTransport"]),
-        .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport"]),
+        .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport", "COpenSSL"]),
         .testTarget(name: "NewsLensExtractionTests", dependencies: ["NewsLensExtraction"]),
         .testTarget(name: "NewsLensHTMLTests", dependencies: ["NewsLensHTML", "NewsLensExtraction"]),
         .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON", "NewsLensCompression"]),

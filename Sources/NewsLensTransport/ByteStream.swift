@@ -19,6 +19,17 @@ public enum IOResult: Equatable, Sendable {
     public enum Readiness: Sendable { case read, write }
 }
 
+/// Progress of a stream's opening exchange (the TLS handshake) before any application bytes flow.
+public enum HandshakeProgress: Equatable, Sendable {
+    /// Application bytes may flow now.
+    case complete
+    /// Wait until the descriptor is readable (`.read`) or writable (`.write`), then call again.
+    case wouldBlock(IOResult.Readiness)
+    /// The peer cannot be served (wrong protocol version, no shared cipher, not TLS at all); the reason is
+    /// for the debug log.
+    case failed(String)
+}
+
 /// The byte pipe under an HTTP connection. The HTTP layer only speaks to this protocol, so a TLS stream
 /// (OpenSSL over the same descriptor) slots in beside `PlainSocketStream` without touching connection code.
 /// Every call is non-blocking; readiness is awaited through `fileDescriptor` by the caller's event sources.
@@ -28,6 +39,10 @@ public protocol ByteStream: AnyObject {
     /// True when the stream holds input the kernel no longer reports (decrypted TLS records):
     /// the caller must read again before waiting for readiness.
     var hasBufferedInput: Bool { get }
+    /// False until the opening exchange has completed; a plain socket is established at once.
+    var isEstablished: Bool { get }
+    /// Advances the opening exchange without blocking; called only while `isEstablished` is false.
+    func handshake() -> HandshakeProgress
     func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult
     func write(_ bytes: UnsafeRawBufferPointer) -> IOResult
     /// Gathered write of several buffers in one call (one syscall for head + shared body).

@@ -15,6 +15,8 @@ public final class PlainSocketStream: ByteStream {
     }
 
     public var hasBufferedInput: Bool { false }
+    public var isEstablished: Bool { true }
+    public func handshake() -> HandshakeProgress { .complete }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
         while true {

@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Address to listen on. (env NEWSLENS_HOST, default 127.0.0.1)")
     var host: String?
-    @Option(help: "Port to listen on; 0 picks a free one. (env NEWSLENS_PORT, default 8080)")
+    @Option(help: "Plain HTTP port; 0 picks a free one, off serves HTTPS only. (env NEWSLENS_PORT, default 8080)")
     var port: String?
     @Option(name: .customLong("public"), help: "Folder served at / (the web page). (env NEWSLENS_PUBLIC, default Public)")
     var publicFolder: String?
@@ -62,12 +62,18 @@ struct ServeCommand: ParsableCommand {
     var apiKey: String?
     @Option(help: "trace, debug, info (one line per request), notice, warning, error or critical. (env NEWSLENS_LOG_LEVEL, default info)")
     var logLevel: String?
+    @OptionGroup(title: "HTTPS")
+    var tls: TLSOptions
 
     func run() throws {
         let settings = SettingsReader()
         var configuration = HTTPServerConfiguration()
         configuration.host = settings.text(host, "NEWSLENS_HOST") ?? "127.0.0.1"
-        configuration.port = try settings.integer(port, "NEWSLENS_PORT", in: 0...65535) ?? 8080
+        if settings.text(port, "NEWSLENS_PORT")?.lowercased() == "off" {
+            configuration.servesPlainHTTP = false
+        } else {
+            configuration.port = try settings.integer(port, "NEWSLENS_PORT", in: 0...65535) ?? 8080
+        }
         let publicPath = settings.text(publicFolder, "NEWSLENS_PUBLIC") ?? "Public"
         var limits = HTTPLimits()
         limits.maxRequestLineBytes = try settings.size(maxRequestLine, "NEWSLENS_MAX_REQUEST_LINE") ?? limits.maxRequestLineBytes
@@ -85,6 +91,7 @@ struct ServeCommand: ParsableCommand {
         timeouts.writeStall = try settings.duration(writeTimeout, "NEWSLENS_WRITE_TIMEOUT") ?? timeouts.writeStall
         timeouts.shutdownGrace = try settings.duration(shutdownGrace, "NEWSLENS_SHUTDOWN_GRACE") ?? timeouts.shutdownGrace
         configuration.timeouts = timeouts
+        try tls.apply(to: &configuration, settings: settings)
         configuration.ioQueues = try settings.integer(ioQueues, "NEWSLENS_IO_QUEUES", in: 1...64) ?? configuration.ioQueues
         let levelText = settings.text(logLevel, "NEWSLENS_LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: levelText.lowercased()) else {

@@ -75,13 +75,15 @@ struct RawResponse {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// A blocking TCP client that sends raw bytes and parses responses by hand.
+/// A blocking TCP (or TLS) client that sends raw bytes and parses responses by hand.
 final class RawClient {
     let fd: Int32
     private var buffer: [UInt8] = []
     private(set) var sawClose = false
+    /// Set when the client speaks TLS (`tls:` options given).
+    private(set) var session: TLSClientSession?
 
-    init(port: Int, timeout: Double = 10) throws {
+    init(port: Int, timeout: Double = 10, tls: TLSClientOptions? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -99,6 +101,14 @@ final class RawClient {
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         setTimeout(timeout)
+        if let tls {
+            do {
+                session = try TLSClientSession(fileDescriptor: fd, options: tls)
+            } catch {
+                close(fd)
+                throw error
+            }
+        }
     }
 
     enum ClientError: Error { case connect(Int32), timeout, closed, malformed(String) }
@@ -113,7 +123,10 @@ final class RawClient {
     func send(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeBytes { raw in
+                let rest = UnsafeRawBufferPointer(rebasing: raw[offset...])
+                return session.map { $0.write(rest) } ?? Glibc.send(fd, rest.baseAddress!, rest.count, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { return }
             offset += n
         }
@@ -123,6 +136,18 @@ final class RawClient {
     @discardableResult
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
+        if let session {
+            switch chunk.withUnsafeMutableBytes({ session.read(into: $0) }) {
+            case .bytes(let n):
+                buffer += chunk[0..<n]
+                return true
+            case .closed:
+                sawClose = true
+                return false
+            case .timeout:
+                return false
+            }
+        }
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if n > 0 {
             buffer += chunk[0..<n]

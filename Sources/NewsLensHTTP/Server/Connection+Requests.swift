@@ -6,8 +6,12 @@ extension Connection {
     /// Handles every complete request in the input buffer (pipelining), stopping when a handler is
     /// offloaded, the connection is to close, or the output backs up.
     func processInput() {
+        pausedForOutput = false
         while phase == .head || phase == .body {
-            if output.pendingBytes > Connection.outputHighWater { return }
+            if output.pendingBytes > Connection.outputHighWater {
+                pausedForOutput = true  // flush() resumes once the output has drained
+                return
+            }
             if phase == .head {
                 if input.isEmpty { return }
                 switch parser.parse(input.readable) {

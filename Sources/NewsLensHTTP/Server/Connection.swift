@@ -9,7 +9,7 @@ import NewsLensTransport
 /// handler runs, reading stops too. This file holds the I/O lifecycle; `Connection+Requests.swift` the
 /// HTTP exchange.
 final class Connection: ReadinessHandler, @unchecked Sendable {
-    enum Phase { case head, body, handling, closing, lingering, closed }
+    enum Phase { case handshake, head, body, handling, closing, lingering, closed }
 
     unowned let worker: IOWorker
     let context: ServerContext
@@ -46,6 +46,16 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     private var interest: EventMultiplexer.Interest = []
     /// A write would block: wait for writability (and stop reading).
     private var writeBlocked = false
+    /// A blocked write waits for readability instead (a TLS write may first need to read).
+    private var writeWaitsForRead = false
+    /// A read waits for writability (a TLS read may first need to write, e.g. a key update reply).
+    private var readWaitsForWrite = false
+    /// What the unfinished handshake waits for.
+    private var handshakeWaitsFor: IOResult.Readiness = .read
+    /// Requests wait in the input because the output passed its high-water mark.
+    var pausedForOutput = false
+    /// A later turn of the queue will resume processing (see `scheduleResume`).
+    private var resumeQueued = false
 
     /// Output above this stops the processing of further pipelined requests until it drains.
     static let outputHighWater = 256 * 1024
@@ -63,10 +73,17 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     /// Registers with the worker and starts reading. Runs on the worker's queue.
     func start() {
         worker.register(self)
-        deadline.set(.header, now: MonotonicClock.now(), timeout: context.configuration.timeouts.header)
-        // The first request usually arrives with the connection: answering it before any read source exists
-        // saves an epoll round trip, and a connection that closes after one response never registers at all.
-        onReadable()
+        if stream.isEstablished {
+            deadline.set(.header, now: MonotonicClock.now(), timeout: context.configuration.timeouts.header)
+            // The first request usually arrives with the connection: answering it before any read source exists
+            // saves an epoll round trip, and a connection that closes after one response never registers at all.
+            onReadable()
+        } else {
+            // TLS: the handshake has its own deadline; the header deadline starts once it is done.
+            phase = .handshake
+            deadline.set(.handshake, now: MonotonicClock.now(), timeout: context.configuration.timeouts.handshake)
+            continueHandshake()
+        }
         guard phase != .closed else { return }
         let wanted = wantedInterest
         do {
@@ -80,8 +97,35 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     deinit { input.deallocate() }
 
     func descriptorReady(readable: Bool, writable: Bool) {
-        if writable && writeBlocked { onWritable() }
-        if readable && phase != .closed { onReadable() }
+        if phase == .handshake {
+            continueHandshake()
+            return
+        }
+        if writeBlocked && (writeWaitsForRead ? readable : writable) { onWritable() }
+        if readWaitsForWrite && writable && phase != .closed {
+            readWaitsForWrite = false
+            onReadable()
+        }
+        if readable && phase != .closed && !writeWaitsForRead { onReadable() }
+    }
+
+    // MARK: handshake
+
+    /// Drives the TLS handshake on readiness; never blocks. A failed handshake (wrong version, no shared
+    /// cipher, not TLS at all) just closes: there is no HTTP to answer in yet.
+    private func continueHandshake() {
+        switch stream.handshake() {
+        case .complete:
+            phase = .head
+            deadline.set(.header, now: MonotonicClock.now(), timeout: context.configuration.timeouts.header)
+            onReadable()  // the request may already be here, in the kernel or in OpenSSL's buffer
+        case .wouldBlock(let direction):
+            handshakeWaitsFor = direction
+            updateInterest()
+        case .failed(let reason):
+            context.logger.debug("TLS handshake failed", metadata: ["client": .string(peerText), "reason": .string(reason)])
+            close()
+        }
     }
 
     // MARK: reading
@@ -98,8 +142,9 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
             switch stream.read(into: space) {
             case .transferred(let n):
                 input.didWrite(n)
-            case .wouldBlock:
+            case .wouldBlock(let direction):
                 drained = true
+                readWaitsForWrite = direction == .write
             case .endOfStream:
                 inputClosed = true
             case .failed:
@@ -144,11 +189,13 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
             case .drained:
                 writeDeadline.clear()
                 writeBlocked = false
-            case .blocked:
+                writeWaitsForRead = false
+            case .blocked(let direction):
                 if written > 0 || writeDeadline.kind == .none {
                     writeDeadline.set(.write, now: MonotonicClock.now(), timeout: context.configuration.timeouts.writeStall)
                 }
                 writeBlocked = true
+                writeWaitsForRead = direction == .read
             case .failed:
                 close()
                 return
@@ -158,7 +205,24 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
             if lingerAfterFlush && !inputClosed { startLinger() } else { close() }
             return
         }
+        // Pipelined requests held back by the high-water mark: the output drained without blocking, so
+        // no writability event will come to resume them.
+        if output.isEmpty && pausedForOutput { scheduleResume() }
         updateInterest()
+    }
+
+    /// Continues on a later turn of the queue (after other connections had theirs): requests paused for
+    /// output, or input the stream decrypted ahead (TLS), which epoll cannot report.
+    private func scheduleResume() {
+        guard !resumeQueued else { return }
+        resumeQueued = true
+        worker.queue.async { [self] in
+            resumeQueued = false
+            guard phase != .closed else { return }
+            if pausedForOutput && output.isEmpty { processInput() }
+            if wantedInterest.contains(.read) && stream.hasBufferedInput { onReadable() } else { flush() }
+        }
+        worker.multiplexer.wakeUp()
     }
 
     private func onWritable() {
@@ -174,21 +238,23 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     /// Read while a request is being received or we linger, not while output is blocked or a handler runs;
     /// wait for writability only while a write is blocked.
     private var wantedInterest: EventMultiplexer.Interest {
+        if phase == .handshake { return handshakeWaitsFor == .read ? .read : .write }
         var wanted: EventMultiplexer.Interest = []
-        if !inputClosed && !writeBlocked && (phase == .head || phase == .body || phase == .lingering) {
-            wanted.insert(.read)
-        }
-        if writeBlocked { wanted.insert(.write) }
+        let wantsInput = !inputClosed && !writeBlocked && (phase == .head || phase == .body || phase == .lingering)
+        if wantsInput && !readWaitsForWrite { wanted.insert(.read) }
+        if wantsInput && readWaitsForWrite { wanted.insert(.write) }
+        if writeBlocked { wanted.insert(writeWaitsForRead ? .read : .write) }
         return wanted
     }
 
     private func updateInterest() {
-        guard let token else { return }
         let wanted = wantedInterest
-        if wanted != interest {
+        if let token, wanted != interest {
             interest = wanted
             worker.multiplexer.update(token, interest: wanted)
         }
+        // Input the stream decrypted ahead (TLS) is invisible to epoll: read it on a later turn of the queue.
+        if wanted.contains(.read) && stream.hasBufferedInput { scheduleResume() }
     }
 
     /// After an error response: stop sending, keep reading and discarding until the client closes or the
@@ -213,7 +279,7 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
         case .body?:
             fail(.bodyTimeout)
             flush()
-        case .idle?, .linger?, .write?:
+        case .idle?, .linger?, .write?, .handshake?:
             close()
         case .none?, nil:
             break
@@ -223,7 +289,9 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
     func drain() {
         draining = true
-        if phase == .head && !parser.hasStartedRequest && input.isEmpty && output.isEmpty { close() }
+        if phase == .handshake || (phase == .head && !parser.hasStartedRequest && input.isEmpty && output.isEmpty) {
+            close()
+        }
     }
 
     /// Releases the connection: unregistered, descriptor closed, registry and connection count updated.

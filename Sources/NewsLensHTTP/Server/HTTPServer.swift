@@ -9,8 +9,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The HTTP/1.1 server: a listener on POSIX sockets, connections spread over serial I/O queues, requests
-/// answered by a `Router`.
+/// The HTTP/1.1 server: listeners on POSIX sockets (plain HTTP, HTTPS, or both on separate ports),
+/// connections spread over serial I/O queues, requests answered by a `Router`.
 ///
 ///     let server = HTTPServer(configuration: config, router: router)
 ///     try server.start()              // binds; `server.port` is the bound port
@@ -19,13 +19,16 @@ public final class HTTPServer: @unchecked Sendable {
     public let configuration: HTTPServerConfiguration
     private let context: ServerContext
     let workers: [IOWorker]
-    private var socket: ListeningSocket?
-    /// One per worker, all on the same socket.
-    private var listeners: [Listener] = []
+    /// Plain HTTP and/or HTTPS listening sockets.
+    private var sockets: [ListeningSocket] = []
+    /// One per worker and socket.
+    private var listeners: [(listener: Listener, worker: IOWorker)] = []
     private var signalSources: [DispatchSourceSignal] = []
     private let shutdownStarted = Atomic<Bool>(false)
-    /// The port actually bound (useful with port 0).
+    /// The plain HTTP port actually bound (useful with port 0); 0 when only HTTPS is served.
     public private(set) var port: Int = 0
+    /// The HTTPS port actually bound; nil without TLS.
+    public private(set) var tlsPort: Int?
 
     public init(configuration: HTTPServerConfiguration, router: Router) {
         self.configuration = configuration
@@ -40,34 +43,60 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds and starts accepting. Throws when the address cannot be bound.
     public func start() throws(SocketError) {
         ProcessSignals.ignoreBrokenPipe()
-        let socket = try ListeningSocket(host: configuration.host, port: configuration.port,
-                                         backlog: configuration.backlog)
-        self.socket = socket
-        port = socket.address.port
-        for worker in workers { try worker.prepare() }
-        // Every worker accepts on the shared socket itself: a connection is served by the queue that accepted it.
-        listeners = workers.map { worker in
-            Listener(socket: socket, multiplexer: worker.multiplexer, queue: worker.queue) { [unowned self] accepted in
-                self.accepted(accepted, on: worker)
+        var endpoints: [(socket: ListeningSocket, tls: TLSContext?)] = []
+        do throws(SocketError) {
+            guard configuration.servesPlainHTTP || configuration.tls != nil else {
+                throw SocketError("neither plain HTTP nor HTTPS is configured", code: EINVAL)
+            }
+            if configuration.servesPlainHTTP {
+                let socket = try ListeningSocket(host: configuration.host, port: configuration.port,
+                                                 backlog: configuration.backlog)
+                endpoints.append((socket, nil))
+                port = socket.address.port
+            }
+            if let tls = configuration.tls {
+                let socket = try ListeningSocket(host: configuration.host, port: tls.port, backlog: configuration.backlog)
+                endpoints.append((socket, tls.context))
+                tlsPort = socket.address.port
+            }
+            for worker in workers { try worker.prepare() }
+        } catch {
+            for endpoint in endpoints { endpoint.socket.close() }
+            throw error
+        }
+        sockets = endpoints.map(\.socket)
+        // Every worker accepts on each shared socket itself: a connection is served by the queue that accepted it.
+        for (socket, tls) in endpoints {
+            for worker in workers {
+                let listener = Listener(socket: socket, multiplexer: worker.multiplexer, queue: worker.queue) {
+                    [unowned self] accepted in self.accepted(accepted, on: worker, tls: tls)
+                }
+                listeners.append((listener, worker))
             }
         }
-        for (worker, listener) in zip(workers, listeners) {
+        for worker in workers {
+            let own = listeners.filter { $0.worker === worker }.map(\.listener)
             worker.queue.async { [configuration] in
                 worker.start()
-                do {
-                    try listener.start()
-                } catch {
-                    configuration.logger.error("cannot watch the listening socket", metadata: ["error": .string(String(describing: error))])
+                for listener in own {
+                    do {
+                        try listener.start()
+                    } catch {
+                        configuration.logger.error("cannot watch the listening socket", metadata: ["error": .string(String(describing: error))])
+                    }
                 }
             }
         }
-        configuration.logger.info("listening", metadata: [
-            "address": .string(socket.address.description), "io_queues": .stringConvertible(workers.count),
-        ])
+        for (socket, tls) in endpoints {
+            configuration.logger.info("listening", metadata: [
+                "address": .string(socket.address.description), "scheme": .string(tls == nil ? "http" : "https"),
+                "io_queues": .stringConvertible(workers.count),
+            ])
+        }
     }
 
     /// Runs on the accepting worker's queue, which then serves the connection.
-    private func accepted(_ socket: AcceptedSocket, on worker: IOWorker) {
+    private func accepted(_ socket: AcceptedSocket, on worker: IOWorker, tls: TLSContext?) {
         if context.draining.load(ordering: .relaxed) {
             _ = Glibc.close(socket.fileDescriptor)
             return
@@ -75,14 +104,27 @@ public final class HTTPServer: @unchecked Sendable {
         let count = context.activeConnections.add(1, ordering: .relaxed).newValue
         if count > configuration.limits.maxConnections {
             context.activeConnections.subtract(1, ordering: .relaxed)
-            context.overloadResponse.withUnsafeBytes {
-                _ = send(socket.fileDescriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            // Over TLS a 503 would need a handshake first, spending what the limit protects: just close.
+            if tls == nil {
+                context.overloadResponse.withUnsafeBytes {
+                    _ = send(socket.fileDescriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                }
             }
             _ = Glibc.close(socket.fileDescriptor)
             return
         }
-        Connection(stream: PlainSocketStream(fileDescriptor: socket.fileDescriptor), peer: socket.peer,
-                   worker: worker).start()
+        let stream: ByteStream
+        if let tls {
+            guard let session = TLSStream(fileDescriptor: socket.fileDescriptor, context: tls) else {
+                context.activeConnections.subtract(1, ordering: .relaxed)
+                _ = Glibc.close(socket.fileDescriptor)
+                return
+            }
+            stream = session
+        } else {
+            stream = PlainSocketStream(fileDescriptor: socket.fileDescriptor)
+        }
+        Connection(stream: stream, peer: socket.peer, worker: worker).start()
     }
 
     /// Graceful shutdown: stop accepting, close idle connections, let requests in flight finish (up to
@@ -91,15 +133,16 @@ public final class HTTPServer: @unchecked Sendable {
         guard !shutdownStarted.exchange(true, ordering: .relaxed) else { return }
         context.draining.store(true, ordering: .relaxed)
         let stopped = DispatchGroup()
-        for (worker, listener) in zip(workers, listeners) {
+        for worker in workers {
+            let own = listeners.filter { $0.worker === worker }.map(\.listener)
             worker.queue.async(group: stopped) {
-                listener.stop()
+                for listener in own { listener.stop() }
                 worker.drain()
             }
             worker.multiplexer.wakeUp()
         }
-        let socket = self.socket
-        stopped.notify(queue: Self.shutdownQueue) { socket?.close() }
+        let sockets = self.sockets
+        stopped.notify(queue: Self.shutdownQueue) { for socket in sockets { socket.close() } }
         let deadline = MonotonicClock.now() &+ configuration.timeouts.shutdownGrace.nanoseconds
         waitForConnections(deadline: deadline, completion: completion)
     }

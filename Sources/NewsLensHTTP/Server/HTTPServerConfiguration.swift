@@ -1,4 +1,5 @@
 import Logging
+import NewsLensTransport
 
 /// Everything the server needs to know before it starts; `newslens serve` fills it from flags and
 /// environment variables.
@@ -6,6 +7,10 @@ public struct HTTPServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"
     /// 0 asks the kernel for a free port (tests); read the bound port from `HTTPServer.port`.
     public var port: Int = 8080
+    /// Plain HTTP on `port`; false serves HTTPS only (then `tls` is required).
+    public var servesPlainHTTP = true
+    /// HTTPS on its own port, beside plain HTTP unless `servesPlainHTTP` is false.
+    public var tls: TLSListenerConfiguration?
     public var limits = HTTPLimits()
     public var timeouts = HTTPTimeouts()
     /// Serial I/O queues connections are spread over; each runs on at most one thread at a time.
@@ -40,3 +45,15 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// HTTPS: the loaded certificate and key, and the port that speaks TLS.
+public struct TLSListenerConfiguration: Sendable {
+    public var context: TLSContext
+    /// 0 asks the kernel for a free port; read the bound port from `HTTPServer.tlsPort`.
+    public var port: Int
+
+    public init(context: TLSContext, port: Int = 8443) {
+        self.context = context
+        self.port = port
+    }
+}

@@ -3,6 +3,9 @@ public struct HTTPTimeouts: Sendable, Equatable {
     /// The whole header section must arrive within this, counted from the connection's start or the first
     /// byte of a later request → 408 and close.
     public var header: Duration = .seconds(10)
+    /// A TLS handshake must complete within this, counted from the accept → closed silently (there is no
+    /// HTTP to answer in yet). The header deadline starts when it completes.
+    public var handshake: Duration = .seconds(10)
     /// The whole body must arrive within this, counted from the end of the head → 408 and close.
     public var body: Duration = .seconds(60)
     /// A keep-alive connection may wait this long for its next request → closed silently.
@@ -19,7 +22,7 @@ public struct HTTPTimeouts: Sendable, Equatable {
 
     /// The shortest deadline: the reaper ticks at a quarter of it (bounded to 5–250 ms).
     var reaperInterval: Duration {
-        let shortest = [header, body, idle, writeStall, linger].min()!
+        let shortest = [header, handshake, body, idle, writeStall, linger].min()!
         return min(max(shortest / 4, .milliseconds(5)), .milliseconds(250))
     }
 }

@@ -19,6 +19,8 @@ public struct ConnectionDeadline: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Nothing is awaited (a handler is running).
         case none
+        /// The TLS handshake to complete.
+        case handshake
         /// The header section of a request (first request, or a later one that has begun).
         case header
         /// The rest of a request body.

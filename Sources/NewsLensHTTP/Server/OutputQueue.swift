@@ -68,7 +68,7 @@ struct OutputQueue {
         pendingBytes += n
     }
 
-    enum WriteOutcome { case drained, blocked, failed }
+    enum WriteOutcome { case drained, blocked(IOResult.Readiness), failed }
 
     /// Writes as much as the stream takes now: one send for a single segment, one sendmsg for several.
     mutating func write(to stream: ByteStream) -> (outcome: WriteOutcome, written: Int) {
@@ -84,8 +84,8 @@ struct OutputQueue {
             case .transferred(let n):
                 total += n
                 advance(by: n)
-            case .wouldBlock:
-                return (.blocked, total)
+            case .wouldBlock(let direction):
+                return (.blocked(direction), total)
             case .endOfStream, .failed:
                 return (.failed, total)
             }
