@@ -93,26 +93,27 @@ final class EntityUnit: Sendable {
     }
 }
 
-/// Hashes of the punctuation and function words the rules test.
+/// Hashes of the punctuation and function words the rules test: `WordHash.hash` of each word, written as
+/// constants so reading them costs nothing (EntityUnitTests checks them against `WordHash`).
 enum EntityWords {
-    static let comma = WordHash.hash(",")
-    static let openParen = WordHash.hash("(")
-    static let closeParen = WordHash.hash(")")
-    static let openBracket = WordHash.hash("[")
-    static let of = WordHash.hash("of")
-    static let the = WordHash.hash("the")
-    static let and = WordHash.hash("and")
-    static let or = WordHash.hash("or")
-    static let ampersand = WordHash.hash("&")
-    static let at = WordHash.hash("at")
-    static let `for` = WordHash.hash("for")
-    static let to = WordHash.hash("to")
-    static let on = WordHash.hash("on")
-    static let from = WordHash.hash("from")
-    static let with = WordHash.hash("with")
-    static let by = WordHash.hash("by")
-    static let who = WordHash.hash("who")
-    static let a = WordHash.hash("a")
-    static let an = WordHash.hash("an")
-    static let according = WordHash.hash("according")
+    static let comma: UInt64 = 0xaf63a14c8601884b  // ","
+    static let openParen: UInt64 = 0xaf63a54c86018f17  // "("
+    static let closeParen: UInt64 = 0xaf63a44c86018d64  // ")"
+    static let openBracket: UInt64 = 0xaf64164c86024f1a  // "["
+    static let of: UInt64 = 0x08b06007b5567108  // "of"
+    static let the: UInt64 = 0x56f5c9194461d57c  // "the"
+    static let and: UInt64 = 0xe6f79719051ff286  // "and"
+    static let or: UInt64 = 0x08b05407b5565ca4  // "or"
+    static let ampersand: UInt64 = 0xaf639b4c86017e19  // "&"
+    static let at: UInt64 = 0x089c4e07b545a968  // "at"
+    static let `for`: UInt64 = 0xdcb27818fed9da90  // "for"
+    static let to: UInt64 = 0x08c83907b56ac0a4  // "to"
+    static let on: UInt64 = 0x08b05807b5566370  // "on"
+    static let from: UInt64 = 0x7f845078d7a5c0b5  // "from"
+    static let with: UInt64 = 0xa66b06f655a0c2e9  // "with"
+    static let by: UInt64 = 0x08a64b07b54df8d4  // "by"
+    static let who: UInt64 = 0x5ec5fc194891690f  // "who"
+    static let a: UInt64 = 0xaf63dc4c8601ec8c  // "a"
+    static let an: UInt64 = 0x089c3807b5458406  // "an"
+    static let according: UInt64 = 0x22069a7dca739b67  // "according"
 }
