@@ -12,6 +12,9 @@ let package = Package(
         .executable(name: "http-echo", targets: ["http-echo"]),
         .library(name: "NewsLensHTTP", targets: ["NewsLensHTTP"]),
         .library(name: "NewsLensExtraction", targets: ["NewsLensExtraction"]),
+        // The fuzz package (Fuzzing/Package.swift) links these by path; nothing else in the product needs them as products.
+        .library(name: "NewsLensJSON", targets: ["NewsLensJSON"]),
+        .library(name: "NewsLensHTML", targets: ["NewsLensHTML"]),
     ],
     dependencies: [
         // Command-line flags, environment defaults and --help: the standard, well-kept parser; ours would only be worse.
