@@ -2,11 +2,12 @@ import FuzzSupport
 import NewsLensExtraction
 
 /// Checks on an `Analysis` that hold for every input, whatever the extraction rules decide: every span lies
-/// inside the paragraph or caption it names, source offsets lie inside the submitted text, a span over plain
+/// inside the paragraph, caption or headline it names, source offsets lie inside the submitted text, a span over plain
 /// printable ASCII in the source reads the same in the paragraph, and counts agree.
 public struct AnalysisInvariants {
     let paragraphs: [[Unicode.Scalar]]
     let captions: [[Unicode.Scalar]]
+    let headline: [Unicode.Scalar]?
     /// The submitted plain text; nil for pre-segmented (HTML) input, which has no source offsets.
     let source: [Unicode.Scalar]?
 
@@ -15,6 +16,7 @@ public struct AnalysisInvariants {
         let checker = AnalysisInvariants(
             paragraphs: article.paragraphs.map { Array($0.unicodeScalars) },
             captions: article.captions.map { Array($0.text.unicodeScalars) },
+            headline: article.headline.map { Array($0.unicodeScalars) },
             source: source)
         require(article.wordCount >= 0, "negative word count")
         for quote in analysis.quotes {
@@ -36,14 +38,17 @@ public struct AnalysisInvariants {
     func check(_ span: Span, _ what: @autoclosure () -> String) {
         let text: [Unicode.Scalar]
         switch (span.paragraph, span.caption) {
-        case (let p?, nil):
+        case (nil, nil) where span.headline:
+            guard let headline else { fatalError("invariant failed: \(what()): a headline span without a headline") }
+            text = headline
+        case (let p?, nil) where !span.headline:
             require(p >= 0 && p < paragraphs.count, "\(what()): paragraph \(p) of \(paragraphs.count)")
             text = paragraphs[p]
-        case (nil, let c?):
+        case (nil, let c?) where !span.headline:
             require(c >= 0 && c < captions.count, "\(what()): caption \(c) of \(captions.count)")
             text = captions[c]
         default:
-            fatalError("invariant failed: \(what()): a span names exactly one of paragraph and caption")
+            fatalError("invariant failed: \(what()): a span names exactly one of paragraph, caption and headline")
         }
         require(span.start >= 0 && span.start <= span.end && span.end <= text.count,
                 "\(what()): span \(span.start)..<\(span.end) outside 0..<\(text.count)")
