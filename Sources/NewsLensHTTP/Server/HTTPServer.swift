@@ -180,12 +180,14 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Installs SIGTERM and SIGINT handlers that shut down gracefully and exit with status 0, then parks
-    /// the main thread in Dispatch. A second signal exits at once. `whenStopped` runs after the last
-    /// connection has closed, before the exit (e.g. to close a store's files).
+    /// the main thread. A second signal exits at once. `whenStopped` runs after the last connection has
+    /// closed, before the exit (e.g. to close a store's files). The handlers run on a queue of their own and
+    /// the main thread waits on a semaphore rather than in `dispatchMain()` (nothing here needs the main
+    /// queue), which also lets the server run under valgrind: it crashes inside `dispatchMain()`.
     public func runUntilSignalled(whenStopped: (@Sendable () -> Void)? = nil) -> Never {
         for signalNumber in [SIGTERM, SIGINT] {
             _ = signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: Self.signalQueue)
             source.setEventHandler { [unowned self] in
                 if self.shutdownStarted.load(ordering: .relaxed) { exit(1) }
                 self.configuration.logger.info("shutting down", metadata: ["signal": .stringConvertible(signalNumber)])
@@ -198,8 +200,12 @@ public final class HTTPServer: @unchecked Sendable {
             source.activate()
             signalSources.append(source)
         }
-        dispatchMain()
+        while true { Self.parked.wait() }
     }
+
+    private static let signalQueue = DispatchQueue(label: "newslens.http.signals")
+    /// Never signalled: the main thread sleeps here until a handler exits the process.
+    private static let parked = DispatchSemaphore(value: 0)
 }
 
 extension HTTPServer {
