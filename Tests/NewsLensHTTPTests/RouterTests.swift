@@ -46,6 +46,21 @@ import Testing
         #expect(Self.text(response) == "quotes of a b speaker=Taro Aso")
     }
 
+    @Test func segmentCountsAndEmptySegments() async {
+        let router = Self.makeRouter()
+        router.get("/") { _ in .text("root") }
+        #expect(Self.text(await router.respond(to: Self.request("GET", "/"))) == "root")
+        // More segments than any route has, an empty parameter segment, a trailing slash: no route.
+        for path in ["/v1/articles/a/quotes/b/c/d/e", "/v1/articles//quotes", "/v1/articles/", "/v1//articles", "/v1"] {
+            #expect(await router.respond(to: Self.request("GET", path)).status == .notFound, "\(path)")
+        }
+        // A literal must match whole: neither a prefix nor a longer segment.
+        #expect(Self.text(await router.respond(to: Self.request("GET", "/v1/articles/latestx"))) == "article latestx")
+        #expect(await router.respond(to: Self.request("GET", "/v1/article")).status == .notFound)
+        // Escapes that decode to invalid UTF-8 leave the segment as sent, never a crash.
+        #expect(Self.text(await router.respond(to: Self.request("GET", "/v1/articles/%FF"))) == "article %FF")
+    }
+
     @Test func unknownPathIs404Problem() async {
         let router = Self.makeRouter()
         for target in ["/nope", "/v1/articles/", "/v1/articles/x/y/z", "/v1"] {

@@ -30,12 +30,20 @@ public enum RouteHandler: Sendable {
     case async(@Sendable (Request) async -> Response)
 }
 
-/// One registered method + pattern.
-public struct Route: Sendable {
+/// One registered method + pattern. A class: the router hands out references, so resolving a request
+/// never copies a route (its pattern arrays and handler closures) per candidate.
+public final class Route: Sendable {
     public let method: HTTPMethod
     public let pattern: RoutePattern
     public let options: RouteOptions
     public let handler: RouteHandler
+
+    init(method: HTTPMethod, pattern: RoutePattern, options: RouteOptions, handler: RouteHandler) {
+        self.method = method
+        self.pattern = pattern
+        self.options = options
+        self.handler = handler
+    }
 
     /// Whether the handler must leave the I/O queue.
     var runsOffQueue: Bool {

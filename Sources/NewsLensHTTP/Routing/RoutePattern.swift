@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A path pattern such as `/v1/articles/{id}/quotes`: literal segments matched byte for byte (on the
 /// percent-encoded path, as sent) and `{name}` segments that capture one non-empty segment, percent-decoded.
 public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
@@ -27,17 +33,34 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
     }
 
-    /// Matches `path` (bytes after the leading '/', split on '/'); returns captured parameters or nil.
-    func match(_ parts: [Slice<UnsafeRawBufferPointer>]) -> [String: String]? {
-        guard parts.count == segments.count else { return nil }
-        var captured: [String: String] = [:]
-        for (segment, part) in zip(segments, parts) {
+    /// Whether `path` (the bytes after the leading '/') split at `bounds` (one range per segment) fits the
+    /// pattern. Allocates nothing: the router tries every candidate this way and captures only for the winner.
+    func matches(_ path: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<Range<Int>>) -> Bool {
+        guard bounds.count == segments.count else { return false }
+        for (segment, range) in zip(segments, bounds) {
             switch segment {
             case .literal(let literal):
-                guard literal.elementsEqual(part) else { return nil }
-            case .parameter(let name):
-                guard !part.isEmpty else { return nil }
-                captured[name] = PercentDecoding.decodeString(part) ?? String(decoding: Array(part), as: UTF8.self)
+                guard literal.count == range.count else { return false }
+                guard range.isEmpty
+                        || literal.withUnsafeBytes({ memcmp($0.baseAddress!, path.baseAddress! + range.lowerBound, range.count) == 0 })
+                else { return false }
+            case .parameter:
+                guard !range.isEmpty else { return false }
+            }
+        }
+        return true
+    }
+
+    /// The `{name}` segments of a path that `matches`, percent-decoded (invalid UTF-8 replaced).
+    func captures(_ path: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<Range<Int>>) -> [String: String] {
+        var captured: [String: String] = [:]
+        for (segment, range) in zip(segments, bounds) {
+            guard case .parameter(let name) = segment else { continue }
+            let part = UnsafeRawBufferPointer(rebasing: path[range])
+            if !part.contains(UInt8(ascii: "%")) {
+                captured[name] = String(decoding: part, as: UTF8.self)
+            } else {
+                captured[name] = PercentDecoding.decodeString(part) ?? String(decoding: part, as: UTF8.self)
             }
         }
         return captured

@@ -11,6 +11,8 @@
 /// `fallback` serves GET/HEAD for paths no route matches (static files).
 public final class Router: @unchecked Sendable {
     private var routes: [Route] = []
+    /// `routes` by their number of path segments: a request is only compared with routes of its own length.
+    private var routesBySegmentCount: [[Route]] = []
     /// Handler for GET/HEAD requests no route matches, e.g. `StaticFiles`.
     public var fallback: (@Sendable (Request) -> Response)?
     /// CORS policy; nil disables CORS headers and preflight answers.
@@ -59,6 +61,9 @@ public final class Router: @unchecked Sendable {
         precondition(!routes.contains { $0.method == route.method && $0.pattern == route.pattern },
                      "route \(route.method) \(route.pattern) registered twice")
         routes.append(route)
+        let count = route.pattern.segments.count
+        while routesBySegmentCount.count <= count { routesBySegmentCount.append([]) }
+        routesBySegmentCount[count].append(route)
     }
 
     /// What the router decided for a request head.
@@ -76,24 +81,39 @@ public final class Router: @unchecked Sendable {
             return .respond(.empty(status: .noContent, headers: [HTTPField("Allow", Self.allMethods)]))
         }
         return head.withPathBytes { path in
-            // Path bytes after the leading '/', split on '/'; an empty absolute-form path means "/".
-            let relative = path.isEmpty ? path[...] : path.dropFirst()
-            let parts = relative.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            // Path bytes after the leading '/', cut at each '/'; an empty absolute-form path means "/".
+            let relative = path.isEmpty ? path : UnsafeRawBufferPointer(rebasing: path.dropFirst())
             var best: (route: Route, parameters: [String: String])?
             var allowed: UInt16 = 0  // bit per HTTPMethod.rawValue: no Set allocation per request
-            for route in routes {
-                guard let parameters = route.pattern.match(parts) else { continue }
-                allowed |= 1 << route.method.rawValue
-                let applies = route.method == head.method || (head.method == .head && route.method == .get)
-                guard applies else { continue }
-                // An explicit HEAD route beats GET; otherwise the more specific pattern wins.
-                if let current = best {
-                    let exactBeatsGet = route.method == head.method && current.route.method != head.method
-                    let sameMethod = route.method == current.route.method
-                    guard exactBeatsGet || (sameMethod && route.pattern.isMoreSpecific(than: current.route.pattern))
-                    else { continue }
+            // Segment bounds on the stack; a path with more segments than any route has matches none.
+            let capacity = routesBySegmentCount.count
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(capacity, 1)) { storage in
+                var count = 0
+                var start = 0
+                for i in 0...relative.count where i == relative.count || relative[i] == UInt8(ascii: "/") {
+                    guard count < capacity else { count = capacity; break }
+                    storage.initializeElement(at: count, to: start ..< i)
+                    count += 1
+                    start = i + 1
                 }
-                best = (route, parameters)
+                defer { storage.baseAddress!.deinitialize(count: min(count, capacity)) }
+                guard count < capacity else { return }
+                let bounds = UnsafeBufferPointer(rebasing: storage[0 ..< count])
+                var winner: Route?
+                for route in routesBySegmentCount[count] where route.pattern.matches(relative, bounds) {
+                    allowed |= 1 << route.method.rawValue
+                    let applies = route.method == head.method || (head.method == .head && route.method == .get)
+                    guard applies else { continue }
+                    // An explicit HEAD route beats GET; otherwise the more specific pattern wins.
+                    if let current = winner {
+                        let exactBeatsGet = route.method == head.method && current.method != head.method
+                        let sameMethod = route.method == current.method
+                        guard exactBeatsGet || (sameMethod && route.pattern.isMoreSpecific(than: current.pattern))
+                        else { continue }
+                    }
+                    winner = route
+                }
+                if let winner { best = (winner, winner.pattern.captures(relative, bounds)) }
             }
             if let best { return .route(best.route, parameters: best.parameters) }
             if allowed == 0 {
