@@ -24,6 +24,8 @@ public final class APIContext: Sendable {
     public let configuration: APIConfiguration
     public let stores: StoreSlot
     public let metrics: MetricsRegistry
+    /// Stored articles' response bodies with their header lines, built once per article.
+    let preparedArticles = PreparedArticleBodies()
     let analyzer: SubmissionAnalyzer
     let writeGuard: WriteGuard
 
@@ -71,12 +73,11 @@ extension Response {
         Response(status: .ok, contentType: "application/json", body: bytes, etag: ETag.strong(for: bytes))
     }
 
-    /// A stored article's cached JSON and gzip, served as they are: no encoding per request.
-    static func storedArticle(_ article: StoredArticle, status: HTTPStatus = .ok, headers: [HTTPField] = []) -> Response {
-        Response(status: status,
-                 prepared: PreparedBody(contentType: "application/json", bytes: article.json, gzip: article.gzip,
-                                        etag: article.etag, compress: false),
-                 headers: headers)
+    /// A stored article's cached JSON and gzip, served as they are: no encoding (nor header formatting,
+    /// through `bodies`) per request.
+    static func storedArticle(_ article: StoredArticle, bodies: PreparedArticleBodies, status: HTTPStatus = .ok,
+                              headers: [HTTPField] = []) -> Response {
+        Response(status: status, prepared: bodies.body(for: article), headers: headers)
     }
 }
 

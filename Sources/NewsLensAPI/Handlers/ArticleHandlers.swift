@@ -37,7 +37,7 @@ struct ArticleHandlers: Sendable {
 
     private func stored(_ article: StoredArticle, created: Bool) -> Response {
         let location = Self.path(of: article.id)
-        return .storedArticle(article, status: created ? .created : .ok,
+        return .storedArticle(article, bodies: context.preparedArticles, status: created ? .created : .ok,
                               headers: [HTTPField("Location", location), HTTPField("Content-Location", location)])
     }
 
@@ -72,7 +72,7 @@ struct ArticleHandlers: Sendable {
         context.withStore { store in
             let id = request.parameter("id") ?? ""
             guard let article = store.article(id: id) else { return ProblemResponses.articleNotFound(id) }
-            return .storedArticle(article)
+            return .storedArticle(article, bodies: context.preparedArticles)
         }
     }
 

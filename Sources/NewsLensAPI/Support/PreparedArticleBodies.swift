@@ -1,0 +1,35 @@
+import NewsLensHTTP
+import NewsLensStore
+import Synchronization
+
+/// The HTTP form of stored articles (header lines, entity-tag bytes around the store's cached JSON and gzip),
+/// built once per article instead of once per request: on `GET /v1/articles/{id}`, the API's hot path,
+/// building a `PreparedBody` cost about as many instructions as the rest of the request together (callgrind,
+/// BENCHMARKS.md). Keyed by the article object and holding it weakly, so a deleted article is not kept
+/// alive by its entry and a new article at a reused address is never taken for it. Bounded: when full, it
+/// starts over (the bodies share the store's byte arrays; only the header lines are the cache's own).
+final class PreparedArticleBodies: Sendable {
+    private struct Entry {
+        weak var article: StoredArticle?
+        let body: PreparedBody
+    }
+
+    private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
+    let capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+    }
+
+    func body(for article: StoredArticle) -> PreparedBody {
+        let key = ObjectIdentifier(article)
+        if let cached = entries.withLock({ $0[key] }), cached.article === article { return cached.body }
+        let body = PreparedBody(contentType: "application/json", bytes: article.json, gzip: article.gzip,
+                                etag: article.etag, compress: false)
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = Entry(article: article, body: body)
+        }
+        return body
+    }
+}
