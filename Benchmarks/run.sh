@@ -19,13 +19,14 @@
 #   MAX_LOAD=1.0 MAX_WAIT=3600    wait (up to MAX_WAIT s) for a 1-minute load average below MAX_LOAD first
 #   QUIET_CORES=0.15              a run during which other processes used more CPU than this is repeated
 #   SKIP_BUILD=1                  use the release binaries already built (NEWSLENS=path: another newslens binary)
-#   SHARED=../shared              the shared data folder
+#   SHARED=../shared              the shared data folder (../../shared is tried too, for worktrees)
 # Needs: apt-get install -y wrk nginx-light
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 results="$root/Benchmarks/results"
 shared=${SHARED:-$root/../shared}
+[[ -d $shared || -n ${SHARED:-} ]] || shared=$root/../../shared  # a worktree one level deeper
 seconds=${SECONDS_PER_RUN:-10}
 rounds=${ROUNDS:-3}
 pin=${PIN:-1}
@@ -41,12 +42,13 @@ sections=("$@")
 wants() { [[ " ${sections[*]} " == *" all "* || " ${sections[*]} " == *" $1 "* ]]; }
 mkdir -p "$results"
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx workers run as nobody when started by root
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
     wait 2>/dev/null || true
-    rm -rf "$work"
+    [[ -n ${KEEP_WORK:-} ]] && echo "kept $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -64,7 +66,7 @@ wait_for_quiet() {
     done
 }
 wait_http() {  # url
-    for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done
+    for _ in $(seq 300); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done
     echo "no answer from $1" >&2; exit 1
 }
 
