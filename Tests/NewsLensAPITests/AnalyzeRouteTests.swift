@@ -67,13 +67,40 @@ import Testing
         #expect(response.json["article"]?["headline"]?.stringValue == "Café owners happy")
     }
 
-    @Test func emptyAndBlankBodiesAre400() async {
-        await api.call("POST", "/v1/analyze", headers: ["Content-Type: text/plain"]).expectProblem(.badRequest, containing: "empty")
-        await api.call("POST", "/v1/analyze").expectProblem(.badRequest, containing: "empty")
-        await api.call("POST", "/v1/analyze", contentType: "text/plain", " \n\t\u{A0}\u{3000} ").expectProblem(.badRequest, containing: "white space")
-        await api.call("POST", "/v1/analyze", contentType: "text/html", "\r\n").expectProblem(.badRequest, containing: "empty")
-        await api.call("POST", "/v1/analyze", contentType: "application/json", #"{"text": "  "}"#).expectProblem(.badRequest, containing: "\"text\" member is empty")
-        await api.call("POST", "/v1/analyze", contentType: "application/json", #"{"html": "\u2028"}"#).expectProblem(.badRequest, containing: "\"html\" member is empty")
+    @Test func emptyAndBlankBodiesAre422() async {
+        await api.call("POST", "/v1/analyze", headers: ["Content-Type: text/plain"]).expectProblem(.unprocessableContent, containing: "empty")
+        await api.call("POST", "/v1/analyze", headers: ["Content-Type: application/json"]).expectProblem(.unprocessableContent, containing: "empty")
+        await api.call("POST", "/v1/analyze").expectProblem(.unprocessableContent, containing: "empty")
+        await api.call("POST", "/v1/analyze", contentType: "text/plain", " \n\t\u{A0}\u{3000}\u{85}\u{FEFF} ").expectProblem(.unprocessableContent, containing: "white space")
+        await api.call("POST", "/v1/analyze", contentType: "text/html", "\r\n").expectProblem(.unprocessableContent, containing: "empty")
+        await api.call("POST", "/v1/analyze", contentType: "application/json", #"{"text": "  "}"#).expectProblem(.unprocessableContent, containing: "\"text\" member is empty")
+        await api.call("POST", "/v1/analyze", contentType: "application/json", #"{"html": "\u2028"}"#).expectProblem(.unprocessableContent, containing: "\"html\" member is empty")
+        // One character that is not white space is enough.
+        #expect(await api.call("POST", "/v1/analyze", contentType: "text/plain", " \u{85}x ").status == .ok)
+    }
+
+    @Test func blanknessAgreesWithTheSchemaPattern() {
+        // The pattern is "[^...]": a class of single characters and a-b ranges; blank = in the class.
+        let pattern = OpenAPIDocument.document["components"]?["schemas"]?["NonBlankText"]?["pattern"]?.stringValue ?? ""
+        let members = Array(pattern.unicodeScalars.dropFirst(2).dropLast()).map(\.value)
+        var ranges: [ClosedRange<UInt32>] = []
+        var i = 0
+        while i < members.count {
+            if i + 2 < members.count, members[i + 1] == 0x2D {
+                ranges.append(members[i]...members[i + 2])
+                i += 3
+            } else {
+                ranges.append(members[i]...members[i])
+                i += 1
+            }
+        }
+        #expect(pattern.hasPrefix("[^") && pattern.hasSuffix("]") && ranges.count > 10)
+        let disagreements = (0..<UInt32(0x10000)).filter { v in Blankness.isBlankScalar(v) != ranges.contains { $0.contains(v) } }
+        #expect(disagreements.isEmpty, "\(disagreements.map { String($0, radix: 16) })")
+        #expect(OpenAPIDocument.document["components"]?["schemas"]?["PageText"]?["pattern"]?.stringValue == pattern)
+        #expect(!Blankness.isBlankScalar(0x41) && !Blankness.isBlankScalar(0x200B) && !Blankness.isBlankScalar(0x1B))
+        #expect(Blankness.isBlank([0x20, 0xC2, 0x85, 0xEF, 0xBB, 0xBF]))
+        #expect(!Blankness.isBlank([0x20, 0xFF]), "an invalid byte counts as text")
     }
 
     @Test func invalidUTF8Is400WithTheOffset() async {

@@ -8,8 +8,16 @@ import NewsLensStore
 enum ProblemResponses {
     static func badRequest(_ detail: String) -> Response { .problem(.badRequest, detail) }
 
+    /// 422, not 400: the request is well-formed HTTP and its framing was read correctly, there is just
+    /// nothing in it to analyse (a 400 would read as a framing or syntax rejection to proxies and probes).
     static func emptyBody(_ what: String = "article") -> Response {
-        .problem(.badRequest, "The request body is empty (or only white space); send the \(what) as text/plain, text/html or application/json.")
+        .problem(.unprocessableContent, "The request body is empty (or only white space); send the \(what) as "
+            + "text/plain, text/html or application/json.")
+    }
+
+    /// A JSON member that is there but holds only white space.
+    static func blankMember(_ name: String) -> Response {
+        .problem(.unprocessableContent, "The \"\(name)\" member is empty (or only white space); put the article in it.")
     }
 
     static func notUTF8(at offset: Int) -> Response {

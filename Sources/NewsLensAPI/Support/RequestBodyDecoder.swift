@@ -17,7 +17,8 @@ enum ArticleSubmission: Sendable, Equatable {
 /// - `text/html` (bytes handed to the HTML extractor with the Content-Type charset),
 /// - `application/json` `{"text": ...}` or `{"html": ..., "url": ...}` (unknown members ignored).
 ///
-/// Empty body, not UTF-8, malformed JSON (with line and column) → 400; other media types → 415.
+/// Not UTF-8, malformed JSON (with line and column), a JSON body of the wrong shape → 400; an empty or
+/// blank body (or member) → 422; other media types → 415.
 enum RequestBodyDecoder {
     static func decode(_ request: Request) -> Result<ArticleSubmission, ProblemResponse> {
         let body = request.body
@@ -87,12 +88,12 @@ enum RequestBodyDecoder {
             switch (text, html) {
             case (let text?, nil):
                 if Blankness.isBlank(text) {
-                    return .failure(ProblemResponse(ProblemResponses.badRequest(#"The "text" member is empty."#)))
+                    return .failure(ProblemResponse(ProblemResponses.blankMember("text")))
                 }
                 return .success(.text(text, url: url))
             case (nil, let html?):
                 if Blankness.isBlank(html) {
-                    return .failure(ProblemResponse(ProblemResponses.badRequest(#"The "html" member is empty."#)))
+                    return .failure(ProblemResponse(ProblemResponses.blankMember("html")))
                 }
                 return .success(.html(Array(html.utf8), url: url, charset: "utf-8"))
             case (.some, .some):
