@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "NewsLensHTMLTests", dependencies: ["NewsLensHTML", "NewsLensExtraction"]),
         .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON", "NewsLensCompression"]),
         .testTarget(name: "NewsLensAPITests",
-                    dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore", "NewsLensExtraction", "NewsLensJSON"]),
+                    dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore", "NewsLensExtraction", "NewsLensJSON",
+                                   "NewsLensCompression", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )
