@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The shared checks that talk to a running server, against the real `newslens serve` (memory store) on a
+# free loopback port:
+#   - eval/score.py on every gold file of shared/corpus (POST /v1/analyze, text/plain),
+#   - eval/aeb_eval.py (HTML article extraction through POST /v1/analyze, application/json {"html", "url"}),
+#   - http/probe.py with --path /healthz --post-path /v1/analyze (RFC 9112 framing, limits, slow clients).
+# Then SIGTERM, which must end the server with exit status 0.
+# The shared material lives beside the clone (../shared, or SHARED=DIR); without it this script says so
+# and exits 0, so a clone elsewhere still runs the rest of CI.
+#   scripts/eval-server.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${SHARED:-../shared}"
+OUT=.build/eval-server
+log() { printf '[eval-server] %s\n' "$*"; }
+if [[ ! -d "$SHARED/eval" || ! -f "$SHARED/http/probe.py" ]]; then
+  log "skipped: the shared material ($SHARED/eval, $SHARED/http/probe.py) is not beside this clone"
+  exit 0
+fi
+mkdir -p "$OUT"
+
+log "building newslens"
+swift build --product newslens 2>&1 | tail -n 1
+BIN="$(swift build --show-bin-path)/newslens"
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$BIN" serve --host 127.0.0.1 --port "$PORT" --log-level warning >"$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill -KILL "$SERVER" 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/server.log"; log "the server exited while starting"; exit 1; }
+  sleep 0.1
+done
+URL="http://127.0.0.1:$PORT"
+failed=()
+
+log "score.py on $SHARED/corpus"
+python3 "$SHARED/eval/score.py" --server "$URL" "$SHARED"/corpus/*.gold.json >"$OUT/score.log" 2>&1 || failed+=(score.py)
+grep -E '^FIGURE|passed' "$OUT/score.log" || true
+
+log "aeb_eval.py (HTML through POST /v1/analyze)"
+python3 "$SHARED/eval/aeb_eval.py" --server "$URL" >"$OUT/aeb.log" 2>&1 || failed+=(aeb_eval.py)
+grep -E '^FIGURE aeb_(f1|precision|recall|requests_failed)|passed' "$OUT/aeb.log" || true
+
+log "probe.py --path /healthz --post-path /v1/analyze"
+python3 "$SHARED/http/probe.py" "127.0.0.1:$PORT" --path /healthz --post-path /v1/analyze >"$OUT/probe.log" 2>&1 || failed+=(probe.py)
+grep -E '^FAIL|passed' "$OUT/probe.log" || true
+
+kill -TERM "$SERVER"
+set +e
+wait "$SERVER"
+stopped=$?
+set -e
+trap - EXIT
+((stopped == 0)) || failed+=("SIGTERM exit status $stopped")
+if ((${#failed[@]})); then
+  log "FAILED: ${failed[*]} (logs in $OUT/)"
+  exit 1
+fi
+log "ok"
