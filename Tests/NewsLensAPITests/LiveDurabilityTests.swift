@@ -2,6 +2,7 @@ import Foundation
 import NewsLensJSON
 import Synchronization
 import Testing
+@testable import NewsLensAPI
 
 #if canImport(Glibc)
 import Glibc
@@ -68,7 +69,7 @@ import Glibc
 /// What the clients and the killer of one run share.
 final class KillRun: Sendable {
     /// Ids whose 201 response was received in full.
-    let acknowledged = Mutex<[String]>([])
+    let acknowledged = Locked<[String]>([])
     let killed = Atomic<Bool>(false)
 }
 

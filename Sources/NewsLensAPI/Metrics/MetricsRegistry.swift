@@ -1,5 +1,4 @@
 import NewsLensHTTP
-import Synchronization
 
 /// The server's counters for `GET /metrics`: requests by route, method and status, request latency per
 /// route, and analyses by input kind with their latency. Fed by the HTTP server's request observer (one
@@ -18,9 +17,9 @@ public final class MetricsRegistry: Sendable {
         var analyses: [String: Histogram] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Open connections, read from the server once it exists (it is created after the routes).
-    private let connections = Mutex<(@Sendable () -> Int)?>(nil)
+    private let connections = Locked<(@Sendable () -> Int)?>(nil)
 
     public init() {}
 
