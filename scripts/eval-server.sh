@@ -5,12 +5,19 @@
 #   - eval/aeb_eval.py (HTML article extraction through POST /v1/analyze, application/json {"html", "url"}),
 #   - http/probe.py with --path /healthz --post-path /v1/analyze (RFC 9112 framing, limits, slow clients).
 # Then SIGTERM, which must end the server with exit status 0.
-# The shared material lives beside the clone (../shared, or SHARED=DIR); without it this script says so
-# and exits 0, so a clone elsewhere still runs the rest of CI.
+# The shared material lives beside the clone (../shared, ../../shared for a worktree, or SHARED=DIR);
+# without it this script says so and exits 0, so a clone elsewhere still runs the rest of CI.
 #   scripts/eval-server.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED="${SHARED:-../shared}"
+# ../shared beside a clone, or ../../shared for a worktree one level deeper (as the browser test looks).
+SHARED="${SHARED:-}"
+if [[ -z "$SHARED" ]]; then
+  for candidate in ../shared ../../shared; do
+    if [[ -d "$candidate/eval" ]]; then SHARED="$candidate"; break; fi
+  done
+  SHARED="${SHARED:-../shared}"
+fi
 OUT=.build/eval-server
 log() { printf '[eval-server] %s\n' "$*"; }
 if [[ ! -d "$SHARED/eval" || ! -f "$SHARED/http/probe.py" ]]; then
