@@ -126,3 +126,40 @@ import Glibc
         stream.close()
     }
 }
+
+/// Addresses read from `sockaddr` storage as accept and getsockname fill it.
+@Suite struct SocketAddressTests {
+    static func ipv4(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, port: UInt16) -> SocketAddress? {
+        var storage = sockaddr_storage()
+        withUnsafeMutableBytes(of: &storage) { raw in
+            let sin = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in.self)
+            sin.pointee.sin_family = sa_family_t(AF_INET)
+            sin.pointee.sin_port = port.bigEndian
+            sin.pointee.sin_addr.s_addr = (UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)).bigEndian
+        }
+        return SocketAddress(storage: &storage)
+    }
+
+    @Test func ipv4IsDottedDecimalLikeInetNtop() throws {
+        for (quad, text) in [((127, 0, 0, 1), "127.0.0.1"), ((0, 0, 0, 0), "0.0.0.0"), ((255, 255, 255, 255), "255.255.255.255"),
+                             ((10, 20, 100, 9), "10.20.100.9"), ((192, 168, 1, 254), "192.168.1.254")] {
+            let address = try #require(Self.ipv4(UInt8(quad.0), UInt8(quad.1), UInt8(quad.2), UInt8(quad.3), port: 8080))
+            #expect(address.host == text)
+            #expect(address.port == 8080)
+            #expect(address.description == "\(text):8080")
+        }
+    }
+
+    @Test func ipv6IsBracketedInDescription() throws {
+        var storage = sockaddr_storage()
+        withUnsafeMutableBytes(of: &storage) { raw in
+            let sin6 = raw.baseAddress!.assumingMemoryBound(to: sockaddr_in6.self)
+            sin6.pointee.sin6_family = sa_family_t(AF_INET6)
+            sin6.pointee.sin6_port = UInt16(443).bigEndian
+            withUnsafeMutableBytes(of: &sin6.pointee.sin6_addr) { $0[15] = 1 }  // ::1
+        }
+        let address = try #require(SocketAddress(storage: &storage))
+        #expect(address.host == "::1")
+        #expect(address.description == "[::1]:443")
+    }
+}
