@@ -101,4 +101,5 @@ public struct CueLexicon: Sendable {
     static let for_ = WordHash.hash("for")
     static let and = WordHash.hash("and")
     static let that = WordHash.hash("that")
+    static let with_ = WordHash.hash("with")
 }

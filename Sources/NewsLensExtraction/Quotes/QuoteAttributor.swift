@@ -175,11 +175,26 @@ public struct QuoteAttributor: Sendable {
         } else if t[s].flags.contains(.capitalized), !lexicon.isDeterminer(t[s]) {
             while e < t.count, e - s < 5, !inside[e], t[e].kind == .word, t[e].flags.contains(.capitalized) { e += 1 }
             kind = .name
+        } else if lexicon.isDeterminer(t[s]) {
+            // `"…," the Republican vice-presidential nominee riffed.`
+            e = s + 1
+            while e < t.count, e - s < 7, !inside[e], t[e].kind == .word, !speakers.looksLikeVerb(p, e), !lexicon.breaksPhrase(t[e]) { e += 1 }
+            guard e > s + 1, e < t.count, speakers.looksLikeVerb(p, e) else { return nil }
+            kind = .nominal
         } else {
             return nil
         }
-        guard e < t.count, !inside[e], t[e].kind == .word, !t[e].flags.contains(.capitalized), !t[e].flags.contains(.possessive),
-              !lexicon.breaksPhrase(t[e]) || lexicon.isAdverb(t[e]) else { return nil }
+        var verb = e
+        // `"…," Howard Dean, the former governor of Vermont, proclaimed.`
+        if case .name = kind, p.token(e, is: ",") {
+            var j = e + 1
+            while j < t.count, j - e <= 14, !inside[j], !p.token(j, is: ","), !t[j].flags.contains(.sentenceEnd) { j += 1 }
+            guard j < t.count, p.token(j, is: ",") else { return nil }
+            verb = j + 1
+        }
+        guard verb < t.count, !inside[verb], t[verb].kind == .word, !t[verb].flags.contains(.capitalized),
+              !t[verb].flags.contains(.possessive), !lexicon.breaksPhrase(t[verb]) || lexicon.isAdverb(t[verb]) else { return nil }
+        _ = kind
         return implicit(p, q.paragraph, s, e, &all)
     }
 
@@ -216,14 +231,17 @@ public struct QuoteAttributor: Sendable {
         return implicit(p, q.paragraph, 0, e, &all)
     }
 
-    /// "- Bernie Sanders." after a quote paragraph: a short line of a dash and a name signs the quote.
+    /// "- Bernie Sanders." (or "Donald Trump." alone) after a quote paragraph: a short name line signs the quote.
     func signature(_ next: TextParagraph, _ index: Int, _ all: inout [Attribution]) -> Int? {
         let t = next.tokens
-        guard t.count >= 2, t.count <= 14, t[0].kind == .dash, t[1].kind == .word, t[1].flags.contains(.capitalized) else { return nil }
-        var e = 1
+        let s = t.first?.kind == .dash ? 1 : 0
+        guard t.count > s, t.count <= 14, t[s].kind == .word, t[s].flags.contains(.capitalized) else { return nil }
+        var e = s
         while e < t.count, t[e].kind == .word, t[e].flags.contains(.capitalized) || CueLexicon.nameConnectors.contains(t[e].hash) { e += 1 }
-        guard e - 1 <= 5 else { return nil }
-        return implicit(next, index, 1, e, &all)
+        guard e - s <= 5 else { return nil }
+        // Without a dash the line must be the name alone ("Donald Trump.").
+        if s == 0 { guard e - s >= 2, t[e...].allSatisfy({ $0.kind == .punctuation }) else { return nil } }
+        return implicit(next, index, s, e, &all)
     }
 
     func implicit(_ p: TextParagraph, _ index: Int, _ s: Int, _ e: Int, _ all: inout [Attribution]) -> Int? {

@@ -12,7 +12,8 @@ extension SpeakerFinder {
             k += 1
         }
         for var start in starts {
-            while start < limit, t[start].kind == .word, Self.openers.contains(t[start].hash) || lexicon.isAdverb(t[start]) { start += 1 }
+            while start < limit, t[start].kind == .word, Self.openers.contains(t[start].hash) || lexicon.isAdverb(t[start])
+                    || Self.subordinators.contains(t[start].hash) { start += 1 }
             guard start < limit, !inside[start], t[start].kind == .word else { continue }
             var end = start
             let kind: SpeakerRef.Kind
@@ -39,6 +40,12 @@ extension SpeakerFinder {
                 if after < limit, p.token(after, is: ","), start == starts[0] || start == sentence.lowerBound {
                     return Found(lowerBound: start, upperBound: end, kind: kind)
                 }
+                // "Cruz and Trump have slammed …": two names coordinated.
+                if after + 1 < limit, t[after].hash == CueLexicon.and, t[after + 1].flags.contains(.capitalized), !inside[after + 1] {
+                    var e2 = after + 1
+                    while e2 < limit, !inside[e2], t[e2].kind == .word, t[e2].flags.contains(.capitalized) { e2 += 1 }
+                    if e2 < limit, looksLikeVerb(p, e2) { return Found(lowerBound: start, upperBound: e2, kind: kind) }
+                }
                 guard after < limit, t[after].kind == .word, !t[after].flags.contains(.capitalized), !inside[after],
                       !CueLexicon.nameConnectors.contains(t[after].hash), !t[after].flags.contains(.possessive) else { continue }
                 return Found(lowerBound: start, upperBound: end, kind: kind)
@@ -46,7 +53,8 @@ extension SpeakerFinder {
                 // "The retired neurosurgeon addressed …", "His office put out …": a determiner phrase followed
                 // by a verb-like word or an apposition.
                 end = start + 1
-                while end < limit, end - start <= 6, !inside[end], t[end].kind == .word, !looksLikeVerb(p, end) { end += 1 }
+                while end < limit, end - start <= 8, !inside[end], t[end].kind == .word || t[end].kind == .number,
+                      !looksLikeVerb(p, end) { end += 1 }
                 guard end > start + 1, end < limit, !inside[end], !Self.timeWords.contains(t[end - 1].hash),
                       (t[end].kind == .word && looksLikeVerb(p, end)) || p.token(end, is: ",") else { continue }
                 return Found(lowerBound: start, upperBound: end, kind: .nominal)
@@ -76,6 +84,9 @@ extension SpeakerFinder {
 
     static let prepositionsAfterSubject = WordSet(["to", "in", "at", "on", "with", "from", "for", "about",
         "by", "of", "into", "after", "before", "during", "through"])
+
+    static let subordinators = WordSet(["when", "while", "as", "after", "before", "because", "since", "although",
+        "though", "if", "once", "until", "whereas"])
 
     static let openers = WordSet(["but", "and", "so", "yet", "meanwhile", "still", "however", "instead",
         "now", "then", "later", "earlier", "there", "here", "also"])

@@ -174,6 +174,17 @@ public struct SpeakerFinder: Sendable {
         return e
     }
 
+    /// "involved", "familiar", "close", "speaking": words that open a reduced relative after a name.
+    func looksLikeParticipleOrAdjective(_ p: TextParagraph, _ k: Int) -> Bool {
+        let t = p.tokens[k]
+        guard t.kind == .word, !t.flags.contains(.capitalized), t.length >= 4 else { return false }
+        if Self.relativeAdjectives.contains(t.hash) { return true }
+        let e = Int(t.end)
+        return (p.scalars[e - 2] == "e" && p.scalars[e - 1] == "d") || isParticiple(p, k)
+    }
+
+    static let relativeAdjectives = WordSet(["familiar", "close", "aware", "knowledgeable", "opposed", "loyal"])
+
     /// "saying", "noting", "adding": a participle cue, whose subject is the sentence's.
     func isParticiple(_ p: TextParagraph, _ cue: Int) -> Bool {
         let t = p.tokens[cue]
@@ -227,6 +238,8 @@ public struct SpeakerFinder: Sendable {
         }
         while e > start + 1, t[e - 1].hash == CueLexicon.of || t[e - 1].hash == CueLexicon.for_ || lexicon.isDeterminer(t[e - 1]) { e -= 1 }
         if capitalised { return Found(lowerBound: start, upperBound: e, kind: .name) }
+        // "tweeted another.", "said one": a determiner standing alone.
+        if e == start + 1, determiner, Self.standalone.contains(t[start].hash) { return Found(lowerBound: start, upperBound: e, kind: .nominal) }
         guard e > start + 1 else { return nil }
         return Found(lowerBound: start, upperBound: e, kind: .nominal)
     }
@@ -261,6 +274,11 @@ public struct SpeakerFinder: Sendable {
         guard k < p.tokens.count else { return true }
         let t = p.tokens[k]
         if t.kind == .punctuation || t.kind == .dash || t.isClosingQuote { return true }
+        // A reduced relative: "said one Republican involved in the planning", "said a source familiar with".
+        if t.kind == .word, k + 1 < p.tokens.count, looksLikeParticipleOrAdjective(p, k),
+           Self.clausePrepositions.contains(p.tokens[k + 1].hash) || p.tokens[k + 1].hash == CueLexicon.with_ {
+            return true
+        }
         return t.kind == .word && Self.adjunctStarters.contains(t.hash)
     }
 

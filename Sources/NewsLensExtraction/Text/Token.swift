@@ -28,7 +28,8 @@ public struct Token: Sendable, Hashable {
 public enum TokenKind: UInt8, Sendable, Hashable {
     /// Letters (with inner apostrophes, hyphens, dots: "don't", "six-party", "U.S.", "N.Korea").
     case word
-    /// Starts with a digit: "2006", "3.5", "1,000", "15:37", "9th".
+    /// Digits (with separators): "2006", "3.5", "1,000", "15:37". Digit-initial tokens with letters ("9th",
+    /// "43-year-old") are words with `hasDigit`.
     case number
     /// `. , ; : ! ? …` and brackets.
     case punctuation

@@ -83,7 +83,8 @@ public struct Tokenizer: Sendable {
             }
             if keep { end += 1; flags.insert(.abbreviation) }
         }
-        let kind: TokenKind = first == .digit ? .number : .word
+        // "43-year-old", "9th", "G7" read as words; "2006", "3.5", "15:37" as numbers.
+        let kind: TokenKind = first == .digit && letters == 0 ? .number : .word
         return Token(start: Int32(start), end: Int32(end), hash: hash, kind: kind, flags: flags)
     }
 
