@@ -13,6 +13,19 @@ public struct SpeakerRef: Sendable, Hashable {
     public var tokenStart: Int
     public var tokenEnd: Int
     public var kind: Kind
+    /// For a relative pronoun ("…, who added"): the tokens of the phrase it stands for, which name the speaker.
+    public var antecedent: Range<Int>?
+
+    public init(paragraph: Int, tokenStart: Int, tokenEnd: Int, kind: Kind, antecedent: Range<Int>? = nil) {
+        self.paragraph = paragraph
+        self.tokenStart = tokenStart
+        self.tokenEnd = tokenEnd
+        self.kind = kind
+        self.antecedent = antecedent
+    }
+
+    /// The tokens that name the speaker: the antecedent of a relative pronoun, else the mention itself.
+    public var naming: Range<Int> { antecedent ?? tokenStart..<tokenEnd }
 
     public var isPronoun: Bool { if case .pronoun = kind { return true } else { return false } }
 }

@@ -23,7 +23,7 @@ public struct SpeakerFinder: Sendable {
                      inside: [Bool]) -> (speaker: SpeakerRef, inverted: Bool)? {
         if kind == .phrase {
             guard let r = phraseAfter(p, cueEnd, inside) else { return nil }
-            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), true)
         }
         var b = cueStart - 1
         while b >= 0, lexicon.isAdverb(p.tokens[b]), !inside[b] { b -= 1 }
@@ -32,33 +32,47 @@ public struct SpeakerFinder: Sendable {
         let atStart = b < 0 || p.tokens[b].flags.contains(.sentenceEnd)
         if kind == .transitive || kind == .object {
             guard let r = subjectBefore(p, cueStart, inside) else { return nil }
-            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), false)
         }
         if afterQuote || atStart {
             if let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound) {
-                return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
+                return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), true)
             }
             // A quote closing a parenthetical: `Washington, star of "Scandal," thanked …`.
             guard afterQuote, let r = subjectBefore(p, cueStart, inside) else { return nil }
-            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), false)
         }
         if p.token(b, is: ","), !isParticiple(p, cueStart), let r = phraseAfter(p, cueEnd, inside), endsClause(p, r.upperBound),
            r.kind != .pronoun(.neuter) {
             // "…, said Aso." — the clause before the comma is what was said.
-            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), true)
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), true)
         }
         if let r = subjectBefore(p, cueStart, inside) {
-            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind), false)
+            return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), false)
         }
         return nil
     }
 
-    struct Found { var lowerBound: Int; var upperBound: Int; var kind: SpeakerRef.Kind }
+    struct Found {
+        var lowerBound: Int
+        var upperBound: Int
+        var kind: SpeakerRef.Kind
+        /// For a relative pronoun ("…, who added"), the phrase it stands for.
+        var antecedent: Range<Int>? = nil
+    }
 
     /// The subject ending just before the cue (adverbs, time adjuncts and one comma-enclosed parenthetical
     /// skipped); for "X did Y and said …" / "X did Y, saying …" the subject of the sentence.
     func subjectBefore(_ p: TextParagraph, _ cue: Int, _ inside: [Bool]) -> Found? {
         let t = p.tokens
+        // "Scott Reed, the Chamber's strategist, who added …": the relative pronoun is the words the text uses
+        // for the speaker; the phrase before it names him.
+        var r = cue - 1
+        while r >= 0, !inside[r], lexicon.isAdverb(t[r]), !Self.relatives.contains(t[r].hash) { r -= 1 }
+        if r >= 2, Self.relatives.contains(t[r].hash), p.token(r - 1, is: ","),
+           let ante = subjectBefore(p, r, inside), ante.antecedent == nil {
+            return Found(lowerBound: r, upperBound: r + 1, kind: .name, antecedent: ante.lowerBound..<ante.upperBound)
+        }
         var e = skipModifiers(p, cue - 1, inside)
         // The comma closing a parenthetical can sit inside a quote: `X, star of "Scandal," thanked`.
         if e >= 1, t[e].isClosingQuote, p.token(e - 1, is: ",") { e -= 1 }
@@ -196,6 +210,7 @@ public struct SpeakerFinder: Sendable {
     static let ago = WordHash.hash("ago")
     static let quantity = WordSet(["a", "an", "one", "two", "three", "four", "five", "six", "few", "several",
         "less", "more", "than", "about", "nearly", "almost", "just", "some"])
+    static let relatives = WordSet(["who", "which"])
     static let clausePrepositions = WordSet(["by", "before", "after", "while", "when", "without", "as",
         "for", "in", "on", "upon", "since"])
     static let standalone = WordSet(["another", "one", "both", "some", "many", "others", "several", "two",

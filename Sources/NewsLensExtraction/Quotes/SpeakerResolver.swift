@@ -25,7 +25,8 @@ public struct SpeakerResolver: Sendable {
             let p = doc.paragraphs[s.paragraph]
             switch s.kind {
             case .name, .nominal:
-                if let m = mentions.participant(at: .paragraph(s.paragraph), s.tokenStart, s.tokenEnd) {
+                let naming = s.naming
+                if let m = mentions.participant(at: .paragraph(s.paragraph), naming.lowerBound, naming.upperBound) {
                     let part = layer.participants[m]
                     attributions[i].name = part.name
                     attributions[i].participant = part.id
@@ -33,7 +34,7 @@ public struct SpeakerResolver: Sendable {
                                          gender: m < layer.genders.count ? layer.genders[m] : nil,
                                          plural: part.type != .person, person: part.type == .person))
                 } else if case .name = s.kind {
-                    let name = names.canonical(p, s.tokenStart, s.tokenEnd)
+                    let name = names.canonical(p, naming.lowerBound, naming.upperBound)
                     attributions[i].name = name
                     history.append(Known(name: name, participant: nil, paragraph: s.paragraph, token: s.tokenStart,
                                          gender: titleGender(p, s.tokenStart), plural: false, person: nil))
