@@ -25,7 +25,10 @@ public struct IndirectSpeechFinder: Sendable {
             return accept(k + 1, trimEnd(p, k + 1, sentence.upperBound), p, inside, rule: "according-to")
         }
         // "CLAUSE, X said (adjuncts)." / "CLAUSE, said X." / "CLAUSE, according to X."
-        let before = a.extentStart - 1
+        // Title words before the speaker's name belong to the attribution: "…, council leader Ben Hall said."
+        var before = a.extentStart - 1
+        while before > sentence.lowerBound, a.extentStart - before <= 3, p.tokens[before].kind == .word,
+              !p.tokens[before].flags.contains(.capitalized), !lexicon.breaksPhrase(p.tokens[before]) { before -= 1 }
         guard before > sentence.lowerBound, p.token(before, is: ",") || p.isDash(before) else { return nil }
         return accept(sentence.lowerBound, before, p, inside, rule: "clause-before")
     }

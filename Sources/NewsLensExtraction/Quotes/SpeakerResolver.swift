@@ -33,6 +33,13 @@ public struct SpeakerResolver: Sendable {
                     history.append(Known(name: part.name, participant: m, paragraph: s.paragraph, token: s.tokenStart,
                                          gender: m < layer.genders.count ? layer.genders[m] : nil,
                                          plural: part.type != .person, person: part.type == .person))
+                } else if case .name = s.kind, let m = mentions.person(surname: p.tokens[naming.upperBound - 1].hash) {
+                    // "Hall" where the entity stage found "Ben Hall" but no mention here: the same person.
+                    let part = layer.participants[m]
+                    attributions[i].name = part.name
+                    attributions[i].participant = part.id
+                    history.append(Known(name: part.name, participant: m, paragraph: s.paragraph, token: s.tokenStart,
+                                         gender: m < layer.genders.count ? layer.genders[m] : nil, plural: false, person: true))
                 } else if case .name = s.kind {
                     let name = names.canonical(p, naming.lowerBound, naming.upperBound)
                     attributions[i].name = name
@@ -112,7 +119,17 @@ public struct MentionIndex: Sendable {
     let byParagraph: [Int: [EntityMention]]
     let ordered: [EntityMention]
 
+    /// Persons by the folded last word of their name, when only one person has it.
+    let surnames: WordTable<Int>
+
     public init(_ layer: EntityLayer) {
+        var last = WordTable<Int>(minimumCapacity: layer.participants.count)
+        for (i, part) in layer.participants.enumerated() where part.type == .person {
+            guard let word = part.name.split(separator: " ").last else { continue }
+            let h = WordHash.hash(word)
+            last[h] = last[h] == nil ? i : -1
+        }
+        surnames = last
         var d = [Int: [EntityMention]]()
         var ordered = [EntityMention]()
         for m in layer.mentions {
@@ -128,6 +145,12 @@ public struct MentionIndex: Sendable {
         var found: Int?
         for m in list where Int(m.tokenStart) < end && Int(m.tokenEnd) > start { found = m.participant }
         return found
+    }
+
+    /// The one person whose name ends with the word hashed `surname`.
+    func person(surname: UInt64) -> Int? {
+        guard let i = surnames[surname], i >= 0 else { return nil }
+        return i
     }
 
     /// The last person mentioned before token `token` of paragraph `paragraph` (within two paragraphs).

@@ -51,3 +51,13 @@ import Testing
         #expect(speaker("Japan and the United States saw eye to eye.") == nil)
     }
 }
+
+@Suite struct RelativePronounSpeakerTests {
+    @Test func relativePronounIsTheMentionAndItsAntecedentTheName() {
+        let text = "Talks\n\nThe group will spend more, said Scott Reed, the group's strategist, who added that it would focus on local races."
+        let q = QuoteTestSupport.quotes(text).filter { $0.kind == .indirect }
+        let added = q.first { $0.text == "it would focus on local races" }
+        #expect(added?.mentionText == "who")
+        #expect(added?.speakerName == "Scott Reed")
+    }
+}
