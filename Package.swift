@@ -4,6 +4,11 @@ import PackageDescription
 // Layers, imports one way only:
 //   NewsLensTransport (sockets, Dispatch, TLS) → NewsLensHTTP (HTTP/1.1) → NewsLensAPI (+ NewsLensStore) → newslens
 //   NewsLensJSON (bytes ↔ JSON) is a leaf used by every layer; NewsLensExtraction and NewsLensHTML know nothing of HTTP.
+// The per-request path of the server (connection state lives in class properties): release builds skip the
+// run-time exclusivity checks there, about 7 % of a request's instructions (callgrind, BENCHMARKS.md). Debug
+// builds, and so every test run, keep them.
+let serverHotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "NewsLens",
     platforms: [.macOS(.v13)],
@@ -31,13 +36,14 @@ let package = Package(
         .target(name: "NewsLensCompression", dependencies: ["CZlib"]),
         // accept4 and other Linux socket calls that Swift's Glibc module leaves out.
         .target(name: "CSocketShims"),
-        .target(name: "NewsLensTransport", dependencies: ["COpenSSL", "CSocketShims"]),
+        .target(name: "NewsLensTransport", dependencies: ["COpenSSL", "CSocketShims"], swiftSettings: serverHotPath),
         .target(
             name: "NewsLensHTTP",
             dependencies: [
                 "NewsLensTransport", "NewsLensJSON", "NewsLensCompression",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: serverHotPath
         ),
         .target(
             name: "NewsLensExtraction",
