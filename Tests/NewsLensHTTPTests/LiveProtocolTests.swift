@@ -42,6 +42,26 @@ import Glibc
         }
     }
 
+    @Test func pipelinedLargeSharedBodiesSurvivePartialWrites() async throws {
+        try await onOwnThread {
+            let router = LiveServer.standardRouter()
+            let big = PreparedBody(contentType: "application/json", bytes: LiveServer.bigJSON(300_000), compress: false)
+            router.get("/shared") { _ in Response(prepared: big) }
+            let live = try LiveServer(router: router)
+            defer { live.stop() }
+            let client = try live.client()
+            // Three bodies queued by reference plus small responses between them, unread for a while: the
+            // server's writes stop part-way through a segment and resume from the right offset.
+            client.send(request("GET", "/shared") + request("GET", "/json") + request("GET", "/shared")
+                        + request("GET", "/json") + request("GET", "/shared"))
+            usleep(200_000)
+            let responses = try (0..<5).map { _ in try client.readResponse() }
+            #expect(responses.map(\.status) == [200, 200, 200, 200, 200])
+            for i in [0, 2, 4] { #expect(responses[i].body == big.bytes) }
+            for i in [1, 3] { #expect(responses[i].text == #"{"ok":true}"#) }
+        }
+    }
+
     @Test func chunkedRequestBodies() async throws {
         try await onOwnThread {
             let live = try LiveServer(router: LiveServer.standardRouter())

@@ -94,20 +94,19 @@ struct OutputQueue {
     }
 
     private func writeGathered(to stream: ByteStream) -> IOResult {
-        // Holding the arrays alive while their base addresses are in iovecs.
-        var all = segments
-        if !scratch.isEmpty { all.append(scratch) }
-        let count = min(all.count, 64)
-        return withExtendedLifetime(all) {
-            var vectors = [iovec](repeating: iovec(), count: count)
+        // The iovecs live on the stack and point into `segments` and `scratch`, which `self` keeps alive and
+        // unchanged for the duration of the call: no array is copied or allocated per write.
+        let count = min(segments.count + (scratch.isEmpty ? 0 : 1), 64)
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: count) { vectors in
             for i in 0..<count {
-                all[i].withUnsafeBytes { raw in
+                let segment = i < segments.count ? segments[i] : scratch
+                segment.withUnsafeBytes { raw in
                     let skip = i == 0 ? offset : 0
                     vectors[i] = iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
                                        iov_len: raw.count - skip)
                 }
             }
-            return vectors.withUnsafeBufferPointer { stream.write(vectors: $0) }
+            return stream.write(vectors: UnsafeBufferPointer(vectors))
         }
     }
 
