@@ -34,6 +34,8 @@ def medians(rows):
                 "rss": statistics.median(r["rss_kib"] for r in runs) / 1024,
                 "rss_max": max(r["rss_kib"] for r in runs) / 1024,
                 "cpu_us": statistics.median(r["server_cpu_us_per_request"] for r in runs),
+                "user_us": statistics.median(r.get("server_user_us_per_request", 0) for r in runs),
+                "sys_us": statistics.median(r.get("server_system_us_per_request", 0) for r in runs),
                 "cores": statistics.median(r["server_cores"] for r in runs),
                 "runs": len(runs),
                 "disturbed": sum(1 for r in runs if r.get("disturbed")),
@@ -52,7 +54,7 @@ def http_section(rows, meta):
     if meta:
         lines.append(f"Run of {meta.get('date', '?')} (commit {meta.get('commit', '?')}): {meta.get('setup', '')}")
         lines.append("")
-    lines.append("| case | server | req/s | p99 ms | RSS MiB | server CPU µs/req | req/s vs nginx | req/s vs HB | "
+    lines.append("| case | server | req/s | p99 ms | RSS MiB | server CPU µs/req (user + sys) | req/s vs nginx | req/s vs HB | "
                  "p99 vs nginx | p99 vs HB | RSS vs nginx | RSS vs HB |")
     lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for case, label in CASES:
@@ -64,7 +66,7 @@ def http_section(rows, meta):
             flag = f" ({m['disturbed']} disturbed)" if m["disturbed"] else ""
             flag += f" ({m['errors']} errors)" if m["errors"] else ""
             lines.append(
-                f"| {label} | {LABELS[server]}{flag} | {m['rps']:,.0f} | {m['p99']:.2f} | {m['rss']:.1f} | {m['cpu_us']:.1f} | "
+                f"| {label} | {LABELS[server]}{flag} | {m['rps']:,.0f} | {m['p99']:.2f} | {m['rss']:.1f} | {m['cpu_us']:.1f} ({m['user_us']:.1f} + {m['sys_us']:.1f}) | "
                 f"{ratio(m['rps'], base_n and base_n['rps'])} | {ratio(m['rps'], base_h and base_h['rps'])} | "
                 f"{ratio(m['p99'], base_n and base_n['p99'])} | {ratio(m['p99'], base_h and base_h['p99'])} | "
                 f"{ratio(m['rss'], base_n and base_n['rss'])} | {ratio(m['rss'], base_h and base_h['rss'])} |")

@@ -104,6 +104,7 @@ worker_processes $workers; daemon off; pid $work/nginx.pid; error_log $work/ngin
 events { worker_connections 4096; }
 http {
     access_log off; sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_requests 1000000; keepalive_timeout 75s;
+    open_file_cache max=1000 inactive=60s; open_file_cache_valid 60s;  # no open/fstat/close per request
     types { } default_type application/json;
     server {
         listen 127.0.0.1:$nginx_port backlog=1024; root $work/www;

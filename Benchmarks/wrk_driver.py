@@ -36,16 +36,18 @@ def machine_busy_seconds():
     return (sum(fields[:8]) - idle) / TICK
 
 
-def process_cpu_seconds(pids):
-    total = 0
+def process_cpu_split(pids):
+    """(user, system) CPU seconds of the processes, all threads."""
+    user = system = 0
     for pid in pids:
         try:
             with open(f"/proc/{pid}/stat") as f:
                 parts = f.read().rsplit(")", 1)[1].split()
-            total += int(parts[11]) + int(parts[12])  # utime, stime (fields 14, 15)
+            user += int(parts[11])  # utime (field 14)
+            system += int(parts[12])  # stime (field 15)
         except (FileNotFoundError, ProcessLookupError):
             pass
-    return total / TICK
+    return user / TICK, system / TICK
 
 
 def resident_kib(pids):
@@ -118,12 +120,14 @@ def run_once(server, case, args, log):
     wrk = ["wrk", "-t1", f"-c{connections}", f"-d{args.seconds}s", "--latency", *extra, url]
     if args.wrk_cpus:
         wrk = ["taskset", "-c", args.wrk_cpus, *wrk]
-    busy0, server0, wrk0 = machine_busy_seconds(), process_cpu_seconds(pids), children_cpu_seconds()
+    busy0, split0, wrk0 = machine_busy_seconds(), process_cpu_split(pids), children_cpu_seconds()
     started = time.monotonic()
     output = subprocess.run(wrk, capture_output=True, text=True, check=True).stdout
     elapsed = time.monotonic() - started
     busy = machine_busy_seconds() - busy0
-    server_cpu = process_cpu_seconds(pids) - server0
+    split1 = process_cpu_split(pids)
+    server_user, server_system = split1[0] - split0[0], split1[1] - split0[1]
+    server_cpu = server_user + server_system
     wrk_cpu = children_cpu_seconds() - wrk0
     result = parse_wrk(output)
     result.update(
@@ -131,6 +135,8 @@ def run_once(server, case, args, log):
         rss_kib=resident_kib(pids),
         server_cores=server_cpu / elapsed,
         server_cpu_us_per_request=server_cpu / max(1, result["requests"]) * 1e6,
+        server_user_us_per_request=server_user / max(1, result["requests"]) * 1e6,
+        server_system_us_per_request=server_system / max(1, result["requests"]) * 1e6,
         wrk_cores=wrk_cpu / elapsed,
         foreign_cores=max(0.0, (busy - server_cpu - wrk_cpu) / elapsed),
     )
@@ -178,7 +184,8 @@ def main():
                     out.flush()
                     log(f"round {round_index + 1} {case[0]:15s} {server[0]:12s} {result['requests_per_s']:9.0f} req/s "
                         f"p99 {result['p99_ms'] or 0:7.2f} ms  RSS {result['rss_kib'] / 1024:6.1f} MiB  "
-                        f"server {result['server_cores']:.2f} cores, {result['server_cpu_us_per_request']:.1f} µs/req  "
+                        f"server {result['server_cores']:.2f} cores, {result['server_user_us_per_request']:.1f}+"
+                        f"{result['server_system_us_per_request']:.1f} µs/req user+sys  "
                         f"elsewhere {result['foreign_cores']:.2f}")
 
 
