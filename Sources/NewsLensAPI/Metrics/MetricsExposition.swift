@@ -16,7 +16,7 @@ enum MetricsExposition {
 
         out.help("newslens_http_requests_total", "HTTP requests answered, by route pattern, method and status.", type: "counter")
         for (key, value) in s.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out.sample("newslens_http_requests_total", [("route", key.route), ("method", key.method), ("status", String(key.status))], value)
+            out.sample("newslens_http_requests_total", [("route", key.route), ("method", key.method), ("status", String(key.status))], value.count)
         }
         out.help("newslens_http_request_duration_seconds", "Time from the request head to the queued response, by route pattern.", type: "histogram")
         for (route, histogram) in s.requestLatency.sorted(by: { $0.key < $1.key }) {

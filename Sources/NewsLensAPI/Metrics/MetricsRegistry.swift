@@ -9,12 +9,36 @@ public final class MetricsRegistry: Sendable {
         var route: String
         var method: String
         var status: Int
+
+        /// Hashes the status and the lengths only: the keys are few (route patterns as registered, methods,
+        /// statuses), equal strings share storage so `==` settles ties at once, and hashing the strings
+        /// themselves cost more than the rest of the observation (callgrind, BENCHMARKS.md).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(status)
+            hasher.combine(route.utf8.count)
+            hasher.combine(method.utf8.count)
+        }
+    }
+
+    /// Count and latency of one route, method and status.
+    struct RequestStats: Sendable {
+        var count: UInt64 = 0
+        var latency = Histogram(bounds: Histogram.requestBounds)
     }
 
     struct State: Sendable {
-        var requests: [RequestKey: UInt64] = [:]
-        var requestLatency: [String: Histogram] = [:]
+        /// One entry per route, method and status: one dictionary update per request.
+        var requests: [RequestKey: RequestStats] = [:]
         var analyses: [String: Histogram] = [:]
+
+        /// Latency per route, over its methods and statuses.
+        var requestLatency: [String: Histogram] {
+            var merged: [String: Histogram] = [:]
+            for (key, stats) in requests {
+                merged[key.route, default: Histogram(bounds: Histogram.requestBounds)].add(stats.latency)
+            }
+            return merged
+        }
     }
 
     private let state = Locked(State())
@@ -33,8 +57,7 @@ public final class MetricsRegistry: Sendable {
         let key = RequestKey(route: route, method: observation.method?.name ?? "-", status: observation.status)
         let seconds = Double(observation.durationNanos) / 1e9
         state.withLock { s in
-            s.requests[key, default: 0] += 1
-            s.requestLatency[route, default: Histogram(bounds: Histogram.requestBounds)].record(seconds)
+            s.requests[key, default: RequestStats()].record(seconds)
         }
     }
 
@@ -66,6 +89,13 @@ public final class MetricsRegistry: Sendable {
     }
 }
 
+extension MetricsRegistry.RequestStats {
+    mutating func record(_ seconds: Double) {
+        count += 1
+        latency.record(seconds)
+    }
+}
+
 /// A Prometheus histogram: counts per upper bound (cumulated when written), sum and count.
 struct Histogram: Sendable {
     let bounds: [Double]
@@ -86,6 +116,13 @@ struct Histogram: Sendable {
             counts[i] += 1
             return
         }
+    }
+
+    /// Adds another histogram with the same bounds.
+    mutating func add(_ other: Histogram) {
+        for i in counts.indices { counts[i] += other.counts[i] }
+        sum += other.sum
+        count += other.count
     }
 
     /// Cumulative counts per bound (`le`), as the exposition format wants them.
