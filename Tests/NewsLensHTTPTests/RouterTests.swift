@@ -61,6 +61,21 @@ import Testing
         #expect(Self.text(await router.respond(to: Self.request("GET", "/v1/articles/%FF"))) == "article %FF")
     }
 
+    @Test func severalParametersByName() async {
+        let router = Router()
+        router.get("/v1/{kind}/x/{id}/{part}") { request in
+            .text("\(request.parameter("kind")!) \(request.parameter("id")!) \(request.parameter("part")!) \(request.parameter("nope") ?? "-")")
+        }
+        let response = await router.respond(to: Self.request("GET", "/v1/articles/x/a%2Fb/quotes"))
+        #expect(Self.text(response) == "articles a/b quotes -")
+        guard case .route(_, let parameters) = router.resolve(Self.request("GET", "/v1/k/x/i/p").head) else {
+            Issue.record("not routed")
+            return
+        }
+        #expect(parameters.dictionary == ["kind": "k", "id": "i", "part": "p"])
+        #expect(PathParameters(["id": "7"])["id"] == "7")
+    }
+
     @Test func unknownPathIs404Problem() async {
         let router = Self.makeRouter()
         for target in ["/nope", "/v1/articles/", "/v1/articles/x/y/z", "/v1"] {

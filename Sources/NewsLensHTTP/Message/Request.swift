@@ -5,17 +5,26 @@ import NewsLensTransport
 public struct Request: Sendable {
     public let head: RequestHead
     /// Values captured by `{name}` segments of the matched route, percent-decoded.
-    public let pathParameters: [String: String]
+    public let parameters: PathParameters
     public let body: [UInt8]
     public let clientAddress: SocketAddress
 
-    public init(head: RequestHead, pathParameters: [String: String] = [:], body: [UInt8] = [],
+    public init(head: RequestHead, pathParameters: PathParameters, body: [UInt8] = [],
                 clientAddress: SocketAddress = SocketAddress(host: "127.0.0.1", port: 0)) {
         self.head = head
-        self.pathParameters = pathParameters
+        parameters = pathParameters
         self.body = body
         self.clientAddress = clientAddress
     }
+
+    public init(head: RequestHead, pathParameters: [String: String] = [:], body: [UInt8] = [],
+                clientAddress: SocketAddress = SocketAddress(host: "127.0.0.1", port: 0)) {
+        self.init(head: head, pathParameters: pathParameters.isEmpty ? .none : PathParameters(pathParameters),
+                  body: body, clientAddress: clientAddress)
+    }
+
+    /// The captured parameters by name.
+    public var pathParameters: [String: String] { parameters.dictionary }
 
     public var method: HTTPMethod { head.method }
     public var version: HTTPVersion { head.version }
@@ -29,7 +38,7 @@ public struct Request: Sendable {
     }
 
     /// A path parameter by name (`{id}` in the route pattern).
-    public func parameter(_ name: String) -> String? { pathParameters[name] }
+    public func parameter(_ name: String) -> String? { parameters[name] }
 
     /// The Content-Type field's media type, lowercased, without parameters ("application/json").
     public var mediaType: String? {

@@ -14,6 +14,8 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
 
     let segments: [Segment]
     public let description: String
+    /// Names of the parameters, in order.
+    public let parameterNames: [String]
 
     /// Parses a pattern; it must start with "/". Traps on a malformed pattern (a programming error).
     public init(_ pattern: String) {
@@ -26,12 +28,9 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
                 }
                 return .literal(Array(part))
             }
+        parameterNames = segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
     }
 
-    /// Names of the parameters, in order.
-    public var parameterNames: [String] {
-        segments.compactMap { if case .parameter(let name) = $0 { name } else { nil } }
-    }
 
     /// Whether `path` (the bytes after the leading '/') split at `bounds` (one range per segment) fits the
     /// pattern. Allocates nothing: the router tries every candidate this way and captures only for the winner.
@@ -51,19 +50,21 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
-    /// The `{name}` segments of a path that `matches`, percent-decoded (invalid UTF-8 replaced).
-    func captures(_ path: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<Range<Int>>) -> [String: String] {
-        var captured: [String: String] = [:]
+    /// The `{name}` segments of a path that `matches`, percent-decoded (left as sent when the escapes do not
+    /// decode to UTF-8).
+    func captures(_ path: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<Range<Int>>) -> PathParameters {
+        var values: [String] = []
+        var single: String?
         for (segment, range) in zip(segments, bounds) {
-            guard case .parameter(let name) = segment else { continue }
+            guard case .parameter = segment else { continue }
             let part = UnsafeRawBufferPointer(rebasing: path[range])
-            if !part.contains(UInt8(ascii: "%")) {
-                captured[name] = String(decoding: part, as: UTF8.self)
-            } else {
-                captured[name] = PercentDecoding.decodeString(part) ?? String(decoding: part, as: UTF8.self)
-            }
+            let value = part.contains(UInt8(ascii: "%"))
+                ? PercentDecoding.decodeString(part) ?? String(decoding: part, as: UTF8.self)
+                : String(decoding: part, as: UTF8.self)
+            if parameterNames.count == 1 { single = value } else { values.append(value) }
         }
-        return captured
+        if let single { return PathParameters(names: parameterNames, single: single) }
+        return PathParameters(names: parameterNames, values: values)
     }
 
     /// Literal segments win over parameters at the first position where two matching patterns differ

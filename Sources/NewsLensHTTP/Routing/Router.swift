@@ -68,7 +68,7 @@ public final class Router: @unchecked Sendable {
 
     /// What the router decided for a request head.
     public enum Resolution: Sendable {
-        case route(Route, parameters: [String: String])
+        case route(Route, parameters: PathParameters)
         /// An answer that needs no handler (404, 405, OPTIONS, preflight).
         case respond(Response)
         /// The fallback handler (static files).
@@ -83,7 +83,7 @@ public final class Router: @unchecked Sendable {
         return head.withPathBytes { path in
             // Path bytes after the leading '/', cut at each '/'; an empty absolute-form path means "/".
             let relative = path.isEmpty ? path : UnsafeRawBufferPointer(rebasing: path.dropFirst())
-            var best: (route: Route, parameters: [String: String])?
+            var best: (route: Route, parameters: PathParameters)?
             var allowed: UInt16 = 0  // bit per HTTPMethod.rawValue: no Set allocation per request
             // Segment bounds on the stack; a path with more segments than any route has matches none.
             let capacity = routesBySegmentCount.count
