@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A path pattern such as `/v1/articles/{id}/quotes`: literal segments matched byte for byte (on the
 /// percent-encoded path, as sent) and `{name}` segments that capture one non-empty segment, percent-decoded.
 public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
@@ -32,25 +26,7 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     }
 
 
-    /// Whether `path` (the bytes after the leading '/') split at `bounds` (one range per segment) fits the
-    /// pattern. Allocates nothing: the router tries every candidate this way and captures only for the winner.
-    func matches(_ path: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<Range<Int>>) -> Bool {
-        guard bounds.count == segments.count else { return false }
-        for (segment, range) in zip(segments, bounds) {
-            switch segment {
-            case .literal(let literal):
-                guard literal.count == range.count else { return false }
-                guard range.isEmpty
-                        || literal.withUnsafeBytes({ memcmp($0.baseAddress!, path.baseAddress! + range.lowerBound, range.count) == 0 })
-                else { return false }
-            case .parameter:
-                guard !range.isEmpty else { return false }
-            }
-        }
-        return true
-    }
-
-    /// The `{name}` segments of a path that `matches`, percent-decoded (left as sent when the escapes do not
+    /// The `{name}` segments of a path the pattern matches (`RouteTable`), percent-decoded (left as sent when the escapes do not
     /// decode to UTF-8).
     func captures(_ path: UnsafeRawBufferPointer, _ bounds: UnsafeBufferPointer<Range<Int>>) -> PathParameters {
         var values: [String] = []

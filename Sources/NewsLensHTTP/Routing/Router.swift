@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Maps method + path to handlers. Routes are registered before the server starts; afterwards the router is
 /// only read (from every I/O queue), so it needs no locking.
 ///
@@ -11,8 +17,8 @@
 /// `fallback` serves GET/HEAD for paths no route matches (static files).
 public final class Router: @unchecked Sendable {
     private var routes: [Route] = []
-    /// `routes` by their number of path segments: a request is only compared with routes of its own length.
-    private var routesBySegmentCount: [[Route]] = []
+    /// `routes` compiled for matching, grouped by their number of path segments.
+    private var table = RouteTable()
     /// Handler for GET/HEAD requests no route matches, e.g. `StaticFiles`.
     public var fallback: (@Sendable (Request) -> Response)?
     /// CORS policy; nil disables CORS headers and preflight answers.
@@ -60,10 +66,8 @@ public final class Router: @unchecked Sendable {
     private func insert(_ route: Route) {
         precondition(!routes.contains { $0.method == route.method && $0.pattern == route.pattern },
                      "route \(route.method) \(route.pattern) registered twice")
+        table.add(route.pattern, method: route.method, route: routes.count)
         routes.append(route)
-        let count = route.pattern.segments.count
-        while routesBySegmentCount.count <= count { routesBySegmentCount.append([]) }
-        routesBySegmentCount[count].append(route)
     }
 
     /// What the router decided for a request head.
@@ -86,34 +90,41 @@ public final class Router: @unchecked Sendable {
             var best: (route: Route, parameters: PathParameters)?
             var allowed: UInt16 = 0  // bit per HTTPMethod.rawValue: no Set allocation per request
             // Segment bounds on the stack; a path with more segments than any route has matches none.
-            let capacity = routesBySegmentCount.count
+            let capacity = table.maxSegments + 1
             withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(capacity, 1)) { storage in
                 var count = 0
                 var start = 0
-                for i in 0...relative.count where i == relative.count || relative[i] == UInt8(ascii: "/") {
-                    guard count < capacity else { count = capacity; break }
-                    storage.initializeElement(at: count, to: start ..< i)
+                while count < capacity {
+                    let rest = relative.count - start
+                    let slash = rest > 0 ? memchr(relative.baseAddress! + start, Int32(UInt8(ascii: "/")), rest) : nil
+                    let end = slash.map { UnsafeRawPointer($0) - relative.baseAddress! } ?? relative.count
+                    storage.initializeElement(at: count, to: start ..< end)
                     count += 1
-                    start = i + 1
+                    if slash == nil { break }
+                    start = end + 1
                 }
-                defer { storage.baseAddress!.deinitialize(count: min(count, capacity)) }
-                guard count < capacity else { return }
+                defer { storage.baseAddress!.deinitialize(count: count) }
+                guard count < capacity else { return }  // the path has more segments than any pattern
                 let bounds = UnsafeBufferPointer(rebasing: storage[0 ..< count])
-                var winner: Route?
-                for route in routesBySegmentCount[count] where route.pattern.matches(relative, bounds) {
-                    allowed |= 1 << route.method.rawValue
-                    let applies = route.method == head.method || (head.method == .head && route.method == .get)
-                    guard applies else { continue }
+                var winner: RouteTable.Entry?
+                table.forEachMatch(relative, bounds) { entry in
+                    allowed |= 1 << entry.method.rawValue
+                    let applies = entry.method == head.method || (head.method == .head && entry.method == .get)
+                    guard applies else { return }
                     // An explicit HEAD route beats GET; otherwise the more specific pattern wins.
                     if let current = winner {
-                        let exactBeatsGet = route.method == head.method && current.method != head.method
-                        let sameMethod = route.method == current.method
-                        guard exactBeatsGet || (sameMethod && route.pattern.isMoreSpecific(than: current.pattern))
-                        else { continue }
+                        let exactBeatsGet = entry.method == head.method && current.method != head.method
+                        let sameMethod = entry.method == current.method
+                        guard exactBeatsGet
+                              || (sameMethod && routes[entry.route].pattern.isMoreSpecific(than: routes[current.route].pattern))
+                        else { return }
                     }
-                    winner = route
+                    winner = entry
                 }
-                if let winner { best = (winner, winner.pattern.captures(relative, bounds)) }
+                if let winner {
+                    let route = routes[winner.route]
+                    best = (route, route.pattern.captures(relative, bounds))
+                }
             }
             if let best { return .route(best.route, parameters: best.parameters) }
             if allowed == 0 {
