@@ -139,6 +139,21 @@ import Glibc
         }
     }
 
+    @Test func connectionLimitClosesNewTLSConnectionsAtOnce() async throws {
+        try await onOwnThread {
+            let live = try LiveServer.withTLS { $0.limits.maxConnections = 2 }
+            defer { live.stop() }
+            let first = try live.tlsClient()
+            let second = try live.tlsClient()
+            // No 503 over TLS (it would need a handshake first): the connection is closed, the handshake fails.
+            #expect(throws: TLSClientSession.Failure.self) { try live.tlsClient(timeout: 3) }
+            for client in [first, second] {
+                client.send(request("GET", "/json"))
+                #expect(try client.readResponse().status == 200)
+            }
+        }
+    }
+
     @Test func largeBodiesBothWays() async throws {
         try await onOwnThread {
             let live = try LiveServer.withTLS { $0.limits.maxBodyBytes = 4 << 20 }

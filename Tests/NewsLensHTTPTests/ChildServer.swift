@@ -1,0 +1,101 @@
+import Foundation
+import NewsLensHTTP
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `newslens serve` as a child process with a low descriptor limit (`ulimit -n` in /bin/sh, then exec),
+/// so running out of descriptors hits only the child, never the test process and its other suites.
+final class ChildServer {
+    let process = Process()
+    let port: Int
+    private let logPath: String
+
+    enum Failure: Error, CustomStringConvertible {
+        case missingBinary(String), didNotStart(String)
+        var description: String {
+            switch self {
+            case .missingBinary(let path): return "no newslens binary at \(path): build it first (swift build)"
+            case .didNotStart(let log): return "newslens serve did not start: \(log)"
+            }
+        }
+    }
+
+    /// The `newslens` built beside this test bundle (`swift build --build-tests` builds both).
+    static var binaryPath: String {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        if directory.lastPathComponent.hasSuffix(".xctest") { directory = directory.deletingLastPathComponent() }
+        return directory.appendingPathComponent("newslens").path
+    }
+
+    init(descriptorLimit: Int, arguments: [String]) throws {
+        let binary = Self.binaryPath
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.missingBinary(binary) }
+        logPath = FileManager.default.temporaryDirectory.appendingPathComponent("newslens-child-\(UUID().uuidString).log").path
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", binary, "serve",
+                             "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent",
+                             "--log-level", "info"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+        // The log names the bound port: `msg=listening address=127.0.0.1:PORT scheme=http`.
+        var found: Int?
+        for _ in 0..<300 where found == nil && process.isRunning {
+            usleep(20_000)
+            found = Self.listeningPort(in: Self.read(logPath))
+        }
+        guard let found else {
+            if process.isRunning { process.terminate() }
+            throw Failure.didNotStart(Self.read(logPath))
+        }
+        port = found
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: logPath)
+    }
+
+    var log: String { Self.read(logPath) }
+
+    private static func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+
+    private static func listeningPort(in log: String) -> Int? {
+        guard let line = log.split(separator: "\n").first(where: { $0.contains("msg=listening") }),
+              let range = line.range(of: "address=127.0.0.1:") else { return nil }
+        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// User + system CPU seconds the child has used so far (/proc/PID/stat fields 14 and 15).
+    var cpuSeconds: Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return .nan }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After "pid (comm)": state is field 3, so utime (14) and stime (15) are at offsets 11 and 12.
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return .nan }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Descriptors the child has open now.
+    var openDescriptors: Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").count) ?? -1
+    }
+
+    /// SIGTERM, then the exit status (graceful shutdown exits 0).
+    func stop() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// One GET on a new connection; the status, or nil when it failed or timed out.
+    func status(of path: String, timeout: Double = 2) -> Int? {
+        guard let client = try? RawClient(port: port, timeout: timeout) else { return nil }
+        client.send(request("GET", path))
+        return try? client.readResponse().status
+    }
+}

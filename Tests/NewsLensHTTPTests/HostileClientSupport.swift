@@ -1,0 +1,135 @@
+import Foundation
+import NewsLensHTTP
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Many connections that each send a request one byte per tick (slowloris), watched with poll(2) from one
+/// thread: records how long after its connect the server closed each one, and whether it said 408 first.
+final class TricklingSwarm {
+    private var sockets: [Int32] = []
+    private var connectedAt: [UInt64] = []
+    /// Seconds from each connection's connect to its close by the server; nil while open.
+    private(set) var closedAfter: [Double?]
+    private(set) var answered408 = 0
+    private let message = Array("GET /json HTTP/1.1\r\nHost: slow\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n".utf8)
+
+    init(port: Int, count: Int) throws {
+        closedAfter = []
+        for _ in 0..<count {
+            connectedAt.append(MonotonicClock.now())
+            let client = try RawClient(port: port)
+            let fd = dup(client.fd)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            sockets.append(fd)
+        }
+        closedAfter = Array(repeating: nil, count: count)
+    }
+
+    deinit { for (i, fd) in sockets.enumerated() where closedAfter[i] == nil { close(fd) } }
+
+    var openCount: Int { closedAfter.count { $0 == nil } }
+
+    /// Sends one more byte to every open connection each `interval`, until all are closed or `limit` passed.
+    func trickle(interval: Double, limit: Double) {
+        let start = MonotonicClock.now()
+        var next = 0
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        let index = Dictionary(uniqueKeysWithValues: sockets.enumerated().map { ($1, $0) })
+        func elapsed() -> Double { Double(MonotonicClock.now() - start) / 1e9 }
+        while openCount > 0 && elapsed() < limit {
+            if next < message.count {
+                for (i, fd) in sockets.enumerated() where closedAfter[i] == nil {
+                    var byte = message[next]
+                    _ = send(fd, &byte, 1, Int32(MSG_NOSIGNAL))
+                }
+                next += 1
+            }
+            let tickEnd = Double(next) * interval
+            while openCount > 0 && elapsed() < min(tickEnd, limit) {
+                var polled = sockets.enumerated().compactMap { i, fd in
+                    closedAfter[i] == nil ? pollfd(fd: fd, events: Int16(POLLIN), revents: 0) : nil
+                }
+                let wait = Int32(max(1, (min(tickEnd, limit) - elapsed()) * 1000))
+                guard poll(&polled, nfds_t(polled.count), wait) > 0 else { continue }
+                for entry in polled where entry.revents != 0 {
+                    guard let i = index[entry.fd] else { continue }
+                    let n = scratch.withUnsafeMutableBytes { recv(entry.fd, $0.baseAddress, $0.count, 0) }
+                    if n > 0 {
+                        if scratch[0..<min(n, 12)].elementsEqual("HTTP/1.1 408".utf8) { answered408 += 1 }
+                        continue
+                    }
+                    if n < 0 && (errno == EAGAIN || errno == EINTR) { continue }
+                    closedAfter[i] = Double(MonotonicClock.now() - connectedAt[i]) / 1e9
+                    close(entry.fd)
+                }
+            }
+        }
+    }
+}
+
+/// A well-behaved client that keeps making requests (a new connection each time) on its own thread and
+/// records how long each took, to show that hostile clients do not slow the others down.
+final class LatencyProbe: @unchecked Sendable {
+    private let port: Int
+    private let path: String
+    private let stopped = Atomic<Bool>(false)
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var samples: [Double] = []
+    private var failures: [String] = []
+
+    init(port: Int, path: String = "/json") {
+        self.port = port
+        self.path = path
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            while !stopped.load(ordering: .relaxed) {
+                let started = MonotonicClock.now()
+                do {
+                    let client = try RawClient(port: port, timeout: 5)
+                    client.send(request("GET", path))
+                    let status = try client.readResponse().status
+                    let seconds = Double(MonotonicClock.now() - started) / 1e9
+                    lock.withLock { status == 200 ? samples.append(seconds) : failures.append("status \(status)") }
+                } catch {
+                    lock.withLock { failures.append("\(error)") }
+                }
+                usleep(20_000)
+            }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Stops and returns the latencies (seconds, sorted) and the failures.
+    func stop() -> (latencies: [Double], failures: [String]) {
+        stopped.store(true, ordering: .relaxed)
+        done.wait()
+        return lock.withLock { (samples.sorted(), failures) }
+    }
+}
+
+extension Array where Element == Double {
+    /// The value at fraction `p` of a sorted array (0.5: median).
+    func percentile(_ p: Double) -> Double {
+        isEmpty ? .nan : self[Swift.min(count - 1, Int(Double(count - 1) * p + 0.5))]
+    }
+}
+
+/// Raises this process's soft descriptor limit as far as the hard limit allows (the trickle test holds
+/// two descriptors per connection: client and server side) and returns the new soft limit.
+func raiseDescriptorLimit(to wanted: Int) -> Int {
+    var limit = rlimit()
+    getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    if limit.rlim_cur < rlim_t(wanted) {
+        limit.rlim_cur = Swift.min(rlim_t(wanted), limit.rlim_max)
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+    return Int(limit.rlim_cur)
+}
