@@ -75,6 +75,12 @@ let package = Package(
             dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON"],
             path: "Benchmarks/store-bench"
         ),
+        // Feeds pathological inputs (text, HTML, JSON) at growing sizes and prints how time grows.
+        .executableTarget(
+            name: "scaling-bench",
+            dependencies: ["NewsLensExtraction", "NewsLensHTML", "NewsLensJSON"],
+            path: "Benchmarks/scaling-bench"
+        ),
         .executableTarget(
             name: "http-echo",
             dependencies: ["NewsLensHTTP", .product(name: "Logging", package: "swift-log")]

@@ -35,6 +35,16 @@ public struct NameIndex: Sendable {
         }
     }
 
+    /// The last run that starts before token `token` of paragraph `paragraph` (runs are in document order).
+    public func lastRun(before paragraph: Int, _ token: Int) -> Run? {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (runs[mid].paragraph, runs[mid].tokenStart) < (paragraph, token) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? runs[lo - 1] : nil
+    }
+
     /// The canonical name for the phrase `start ..< end` of `p`: a known full name for a surname, else the
     /// phrase's likely person name.
     public func canonical(_ p: TextParagraph, _ start: Int, _ end: Int) -> String {

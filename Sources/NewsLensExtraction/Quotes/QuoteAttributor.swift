@@ -34,14 +34,19 @@ public struct QuoteAttributor: Sendable {
         // Implicit attributions found for one piece ("\"…,\" Hannity pressed.") serve the later pieces of
         // the same paragraph too.
         var byParagraph = byParagraph
+        // Whether an attribution is in its paragraph's list (implicit ones join once they serve a piece).
+        var listed = [Bool](repeating: true, count: attributions.count)
         for (n, q) in pieces.enumerated() {
             let p = paragraphs[q.paragraph]
-            let here = byParagraph[q.paragraph]
+            let here = Self.window(byParagraph[q.paragraph], around: q.tokenStart, attributions)
             defer {
                 if let a = decisions[n].attribution, attributions[a].implicit, attributions[a].paragraph == q.paragraph,
-                   !byParagraph[q.paragraph].contains(a) {
-                    byParagraph[q.paragraph].append(a)
-                    byParagraph[q.paragraph].sort { attributions[$0].cueStart < attributions[$1].cueStart }
+                   a >= listed.count || !listed[a] {
+                    if listed.count < attributions.count {
+                        listed.append(contentsOf: repeatElement(false, count: attributions.count - listed.count))
+                    }
+                    listed[a] = true
+                    Self.insert(a, into: &byParagraph[q.paragraph], attributions)
                 }
             }
             if let a = trailing(q, p, here, attributions) { decisions[n] = Decision(attribution: a, rule: "trailing"); continue }
@@ -84,6 +89,38 @@ public struct QuoteAttributor: Sendable {
             }
         }
         return decisions
+    }
+
+    /// The attributions the sieves consider for a piece starting at token `start`: up to `windowRadius` on
+    /// either side of it in the paragraph's list (sorted by cue). Every sieve looks near the quote (right
+    /// after it, right before it, in its sentence, the nearest one), so results on real text are those of
+    /// the whole list, while a paragraph of thousands of quotes costs linear time, not quadratic.
+    static func window(_ list: [Int], around start: Int, _ all: [Attribution]) -> [Int] {
+        let i = firstCue(atOrAfter: start, list, all)
+        return Array(list[max(0, i - windowRadius)..<min(list.count, i + windowRadius)])
+    }
+
+    static let windowRadius = 32
+
+    /// Position in `list` (sorted by cue start) of the first attribution whose cue starts at or after `token`.
+    static func firstCue(atOrAfter token: Int, _ list: [Int], _ all: [Attribution]) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if all[list[mid]].cueStart < token { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Adds `a` to `list` keeping it sorted by cue start (after equal ones).
+    static func insert(_ a: Int, into list: inout [Int], _ all: [Attribution]) {
+        var lo = 0, hi = list.count
+        let key = all[a].cueStart
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if all[list[mid]].cueStart <= key { lo = mid + 1 } else { hi = mid }
+        }
+        list.insert(a, at: lo)
     }
 
     func firstContentToken(_ p: TextParagraph) -> Int {

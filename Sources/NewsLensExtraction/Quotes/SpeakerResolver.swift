@@ -65,12 +65,11 @@ public struct SpeakerResolver: Sendable {
                     } else if let m = mentions.lastPerson(before: s.paragraph, s.tokenStart, gender: g, layer: layer) {
                         attributions[i].name = layer.participants[m].name
                         attributions[i].participant = layer.participants[m].id
-                    } else if let run = names.runs.last(where: { ($0.paragraph, $0.tokenStart) < (s.paragraph, s.tokenStart)
-                                                                 && $0.paragraph >= s.paragraph - 2 }) {
+                    } else if let run = names.lastRun(before: s.paragraph, s.tokenStart), run.paragraph >= s.paragraph - 2 {
                         attributions[i].name = run.name
                     }
                 case .plural, .firstPlural:
-                    if let k = history.lastIndex(where: { $0.plural && $0.paragraph >= s.paragraph - 2 }) {
+                    if let k = lastPlural(history, since: s.paragraph - 2) {
                         attributions[i].name = history[k].name
                         attributions[i].participant = history[k].participant.map { layer.participants[$0].id }
                     }
@@ -83,15 +82,28 @@ public struct SpeakerResolver: Sendable {
         }
     }
 
-    /// Most recent speaker within the last three paragraphs whose gender does not contradict `gender`.
+    /// Most recent speaker within the last three paragraphs whose gender does not contradict `gender`,
+    /// among the last `lookback` speakers (a paragraph of thousands of speakers must not cost quadratic time).
     func antecedent(_ history: [Known], gender: Gender, paragraph: Int) -> Int? {
         var k = history.count - 1
-        while k >= 0 {
+        while k >= max(0, history.count - Self.lookback) {
             let h = history[k]
             if h.paragraph < paragraph - 3 { return nil }
             if h.person != false, !h.plural, h.gender == nil || h.gender == gender, h.name != nil || h.person == true {
                 return k
             }
+            k -= 1
+        }
+        return nil
+    }
+
+    static let lookback = 256
+
+    /// The most recent plural speaker from paragraph `first` on (history is in document order).
+    func lastPlural(_ history: [Known], since first: Int) -> Int? {
+        var k = history.count - 1
+        while k >= 0, history[k].paragraph >= first {
+            if history[k].plural { return k }
             k -= 1
         }
         return nil
@@ -115,8 +127,13 @@ public struct SpeakerResolver: Sendable {
 }
 
 /// Entity mentions indexed by location, for "which participant does this phrase name?" lookups.
+///
+/// Mentions are in document order (paragraph, then token), so lookups are binary searches: a document
+/// with thousands of speakers costs linear time, not quadratic.
 public struct MentionIndex: Sendable {
     let byParagraph: [Int: [EntityMention]]
+    /// Longest mention (in tokens) of each paragraph: how far back an overlapping mention can start.
+    let longest: [Int: Int]
     let ordered: [EntityMention]
 
     /// Persons by the folded last word of their name, when only one person has it.
@@ -131,20 +148,31 @@ public struct MentionIndex: Sendable {
         }
         surnames = last
         var d = [Int: [EntityMention]]()
+        var longest = [Int: Int]()
         var ordered = [EntityMention]()
         for m in layer.mentions {
-            if case .paragraph(let i) = m.location { d[i, default: []].append(m); ordered.append(m) }
+            if case .paragraph(let i) = m.location {
+                d[i, default: []].append(m)
+                longest[i] = max(longest[i] ?? 0, Int(m.tokenEnd - m.tokenStart))
+                ordered.append(m)
+            }
         }
         byParagraph = d
+        self.longest = longest
         self.ordered = ordered
     }
 
     /// The participant whose mention overlaps tokens `start ..< end` (the last one: the head of the phrase).
     public func participant(at location: TextLocation, _ start: Int, _ end: Int) -> Int? {
         guard case .paragraph(let i) = location, let list = byParagraph[i] else { return nil }
-        var found: Int?
-        for m in list where Int(m.tokenStart) < end && Int(m.tokenEnd) > start { found = m.participant }
-        return found
+        // Last mention starting before `end`, walking back while a mention that long could still reach `start`.
+        var k = Self.firstIndex(in: list, atOrAfter: (i, end)) - 1
+        let reach = longest[i] ?? 0
+        while k >= 0, Int(list[k].tokenStart) + reach > start {
+            if Int(list[k].tokenEnd) > start { return list[k].participant }
+            k -= 1
+        }
+        return nil
     }
 
     /// The one person whose name ends with the word hashed `surname`.
@@ -153,18 +181,30 @@ public struct MentionIndex: Sendable {
         return i
     }
 
-    /// The last person mentioned before token `token` of paragraph `paragraph` (within two paragraphs).
+    /// The last person mentioned before token `token` of paragraph `paragraph` (within two paragraphs),
+    /// among the last `SpeakerResolver.lookback` mentions.
     func lastPerson(before paragraph: Int, _ token: Int, gender: Gender, layer: EntityLayer) -> Int? {
-        var best: Int?
-        for m in ordered {
-            guard case .paragraph(let i) = m.location else { continue }
-            if i > paragraph || (i == paragraph && Int(m.tokenStart) >= token) { break }
-            if i < paragraph - 2 { continue }
-            let part = layer.participants[m.participant]
-            guard part.type == .person else { continue }
+        let end = Self.firstIndex(in: ordered, atOrAfter: (paragraph, token))
+        var k = end - 1
+        while k >= max(0, end - SpeakerResolver.lookback) {
+            let m = ordered[k]
+            k -= 1
+            guard case .paragraph(let i) = m.location, i >= paragraph - 2 else { break }
+            guard layer.participants[m.participant].type == .person else { continue }
             if m.participant < layer.genders.count, let g = layer.genders[m.participant], g != gender { continue }
-            best = m.participant
+            return m.participant
         }
-        return best
+        return nil
+    }
+
+    /// Index of the first paragraph mention at or after (paragraph, token) in a list in document order.
+    static func firstIndex(in list: [EntityMention], atOrAfter position: (Int, Int)) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            guard case .paragraph(let i) = list[mid].location else { return lo }
+            if (i, Int(list[mid].tokenStart)) < position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }
