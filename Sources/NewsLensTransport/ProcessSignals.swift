@@ -11,4 +11,10 @@ public enum ProcessSignals {
     public static func ignoreBrokenPipe() {
         _ = signal(SIGPIPE, SIG_IGN)
     }
+
+    /// A write past the file-size limit (RLIMIT_FSIZE, `ulimit -f`) must fail with EFBIG, which the store
+    /// reports as unavailable storage (503), instead of killing the process with SIGXFSZ.
+    public static func ignoreFileSizeLimit() {
+        _ = signal(SIGXFSZ, SIG_IGN)
+    }
 }

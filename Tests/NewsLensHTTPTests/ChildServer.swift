@@ -5,8 +5,9 @@ import NewsLensHTTP
 import Glibc
 #endif
 
-/// `newslens serve` as a child process with a low descriptor limit (`ulimit -n` in /bin/sh, then exec),
-/// so running out of descriptors hits only the child, never the test process and its other suites.
+/// `newslens serve` as a child process, optionally with a low descriptor limit (`ulimit -n` in /bin/sh,
+/// then exec) or as an unprivileged user (`setpriv`, when the tests run as root), so running out of
+/// descriptors or meeting a read-only directory hits only the child, never the test process.
 final class ChildServer {
     let process = Process()
     let port: Int
@@ -30,13 +31,15 @@ final class ChildServer {
         return directory.appendingPathComponent("newslens").path
     }
 
-    init(descriptorLimit: Int, arguments: [String]) throws {
+    /// `runAsNobody` drops to uid/gid 65534 when the test process is root (root writes through any mode).
+    init(descriptorLimit: Int = 1024, runAsNobody: Bool = false, arguments: [String]) throws {
         let binary = Self.binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.missingBinary(binary) }
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("newslens-child-\(UUID().uuidString).log").path
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", binary, "serve",
+        let drop = runAsNobody && geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \(drop)\"$0\" \"$@\"", binary, "serve",
                              "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent",
                              "--log-level", "info"] + arguments
         process.standardOutput = FileHandle.nullDevice
@@ -94,8 +97,28 @@ final class ChildServer {
 
     /// One GET on a new connection; the status, or nil when it failed or timed out.
     func status(of path: String, timeout: Double = 2) -> Int? {
-        guard let client = try? RawClient(port: port, timeout: timeout) else { return nil }
-        client.send(request("GET", path))
-        return try? client.readResponse().status
+        (try? exchange(request("GET", path), timeout: timeout))?.status
+    }
+
+    /// One request on a new connection.
+    func exchange(_ text: String, timeout: Double = 10) throws -> RawResponse {
+        let client = try RawClient(port: port, timeout: timeout)
+        client.send(text)
+        return try client.readResponse()
+    }
+
+    /// Waits until `/readyz` says the store is loaded.
+    func waitUntilReady() -> Bool {
+        for _ in 0..<500 {
+            if status(of: "/readyz") == 200 { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// Ends the child at once, as a crash or power cut would (no graceful flush).
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 }

@@ -43,6 +43,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds and starts accepting. Throws when the address cannot be bound.
     public func start() throws(SocketError) {
         ProcessSignals.ignoreBrokenPipe()
+        ProcessSignals.ignoreFileSizeLimit()
         var endpoints: [(socket: ListeningSocket, tls: TLSContext?)] = []
         do throws(SocketError) {
             guard configuration.servesPlainHTTP || configuration.tls != nil else {
