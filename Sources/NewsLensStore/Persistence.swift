@@ -59,9 +59,16 @@ final class Persistence: @unchecked Sendable {
             log("cannot create \(files.path("LOCK")) (\(String(cString: strerror(errno)))); not guarding against a second process")
             return
         }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            Glibc.close(fd)
-            throw .dataDirectoryUnusable(path: files.directory, reason: "it is in use by another process")
+        // A process being spawned meanwhile (by anything in this process) holds copies of our descriptors
+        // until its exec closes them, so a lock released a moment ago can still look taken: retry briefly.
+        var attempts = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            attempts += 1
+            if errno != EWOULDBLOCK || attempts >= 50 {
+                Glibc.close(fd)
+                throw .dataDirectoryUnusable(path: files.directory, reason: "it is in use by another process")
+            }
+            usleep(10_000)
         }
         lockFD = fd
     }

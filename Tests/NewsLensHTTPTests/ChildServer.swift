@@ -5,7 +5,7 @@ import NewsLensHTTP
 import Glibc
 #endif
 
-/// `newslens serve` as a child process, optionally with a low descriptor limit (`ulimit -n` in /bin/sh,
+/// `newslens serve` as a child process, optionally with a low descriptor limit (`ulimit -n` in bash,
 /// then exec) or as an unprivileged user (`setpriv`, when the tests run as root), so running out of
 /// descriptors or meeting a read-only directory hits only the child, never the test process.
 final class ChildServer {
@@ -37,9 +37,14 @@ final class ChildServer {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.missingBinary(binary) }
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("newslens-child-\(UUID().uuidString).log").path
         FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")  // bash: `exec 12>&-` (dash reads fds 0-9 only)
         let drop = runAsNobody && geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
-        process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \(drop)\"$0\" \"$@\"", binary, "serve",
+        // Descriptors the test process leaked without close-on-exec would count against the child's limit
+        // (and keep other tests' sockets open): the shell closes everything above 2 first.
+        // No redirection near the loop: bash would save and restore through a descriptor the loop closes.
+        // (`ulimit -n` and setpriv need no more than bash and util-linux, present on every Linux CI image.)
+        let closeInherited = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done; "
+        process.arguments = ["-c", closeInherited + "ulimit -n \(descriptorLimit) && exec \(drop)\"$0\" \"$@\"", binary, "serve",
                              "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent",
                              "--log-level", "info"] + arguments
         process.standardOutput = FileHandle.nullDevice
@@ -52,8 +57,10 @@ final class ChildServer {
             found = Self.listeningPort(in: Self.read(logPath))
         }
         guard let found else {
-            if process.isRunning { process.terminate() }
-            throw Failure.didNotStart(Self.read(logPath))
+            let running = process.isRunning
+            if running { process.terminate() }
+            process.waitUntilExit()
+            throw Failure.didNotStart((running ? "" : "exit status \(process.terminationStatus); ") + Self.read(logPath))
         }
         port = found
     }

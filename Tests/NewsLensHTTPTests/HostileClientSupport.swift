@@ -21,7 +21,7 @@ final class TricklingSwarm {
         for _ in 0..<count {
             connectedAt.append(MonotonicClock.now())
             let client = try RawClient(port: port)
-            let fd = dup(client.fd)
+            let fd = fcntl(client.fd, F_DUPFD_CLOEXEC, 0)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             sockets.append(fd)
         }

@@ -84,7 +84,8 @@ final class RawClient {
     private(set) var session: TLSClientSession?
 
     init(port: Int, timeout: Double = 10, tls: TLSClientOptions? = nil) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: a child process started by another test must not inherit (and keep open) this socket.
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
