@@ -74,6 +74,11 @@ public struct QuoteAttributor: Sendable {
             if here.isEmpty, let a = previousSentenceSubject(q, p, &attributions, inside[q.paragraph]) {
                 decisions[n] = Decision(attribution: a, rule: "previous-sentence"); continue
             }
+            // A quote opening a sentence after an attributed quote of the same paragraph goes on with its speaker.
+            if n > 0, pieces[n - 1].paragraph == q.paragraph, let prev = decisions[n - 1].attribution, q.open >= 0,
+               p.sentences[AttributionFinder.sentence(of: q.open, in: p)].lowerBound == q.open {
+                decisions[n] = Decision(attribution: prev, rule: "paragraph"); continue
+            }
             if let a = nearest(q, here, attributions) { decisions[n] = Decision(attribution: a, rule: "paragraph"); continue }
             if q.open <= firstContentToken(p), q.close >= 0, q.paragraph + 1 < paragraphs.count,
                let a = signature(paragraphs[q.paragraph + 1], q.paragraph + 1, &attributions) {

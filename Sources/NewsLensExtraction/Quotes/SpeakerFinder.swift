@@ -87,7 +87,25 @@ public struct SpeakerFinder: Sendable {
             if let f = sentenceSubjectRange(p, sentence, before: e, inside: inside) { return f }
         }
         if e >= 0, p.token(e, is: ",") {
-            if isParticiple(p, cue) { return sentenceSubjectRange(p, sentence, before: e, inside: inside) }
+            if isParticiple(p, cue) {
+                // "Spicer said, adding, …": the speaker of the cue just before the comma.
+                var k = e - 1
+                while k >= 0, e - k <= 6, !inside[k], !t[k].flags.contains(.sentenceEnd) {
+                    if t[k].kind == .word, !isParticiple(p, k), let m = lexicon.cues.match(t, at: k), m.value != .transitive {
+                        if let f = subjectBefore(p, k, inside) { return f }
+                        if let f = phraseAfter(p, k + m.length, inside), endsClause(p, f.upperBound) { return f }
+                        break
+                    }
+                    k -= 1
+                }
+                return sentenceSubjectRange(p, sentence, before: e, inside: inside)
+            }
+            // "Gov. John Kasich (R-OH), said": a stray comma after a name with its bracket.
+            let named = skipBracket(p, e - 1)
+            if named != e - 1, named >= 0, t[named].flags.contains(.capitalized) {
+                e = named
+                return nameEndingAt(p, e, inside)
+            }
             // "Burns, speaking separately, said" / "Halvorsen, Norway's observer, said"
             // The parenthetical may hold a quote of its own ("wearing a \"Ted Cruz\" pin").
             var j = e - 1
@@ -105,7 +123,14 @@ public struct SpeakerFinder: Sendable {
         if t[e].flags.contains(.capitalized) && (Abbreviations.shared.isSentenceOpener(t[e].hash) || lexicon.isFunctionWord(t[e])) {
             return nil
         }
-        if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) {
+        if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) { return nameEndingAt(p, e, inside) }
+        return nominalEndingAt(p, e, sentence, inside)
+    }
+
+    /// The capitalised name run ending at token `e` ("Japanese Foreign Minister Taro Aso", "Breitbart's Joel Pollak").
+    func nameEndingAt(_ p: TextParagraph, _ e: Int, _ inside: [Bool]) -> Found {
+        let t = p.tokens
+        do {
             var s = e
             while s > 0, !inside[s - 1] {
                 let u = t[s - 1]
@@ -122,7 +147,11 @@ public struct SpeakerFinder: Sendable {
             }
             return Found(lowerBound: s, upperBound: e + 1, kind: .name)
         }
-        // A common noun phrase: back to its determiner ("a spokesman for the ministry", "the newspaper").
+    }
+
+    /// A common noun phrase ending at token `e`: back to its determiner ("a spokesman for the ministry").
+    func nominalEndingAt(_ p: TextParagraph, _ e: Int, _ sentence: Range<Int>, _ inside: [Bool]) -> Found? {
+        let t = p.tokens
         var s = e
         var determiner = false
         while s > 0, e - s < 7, !inside[s - 1] {
