@@ -243,10 +243,11 @@ public struct QuoteAttributor: Sendable {
     /// `Michael P. McDonald: "…"` — a name and a colon right before the quote.
     func labelBefore(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
         let t = p.tokens
-        guard q.open >= 2, p.token(q.open - 1, is: ":"), t[q.open - 2].kind == .word, t[q.open - 2].flags.contains(.capitalized) else {
-            return nil
-        }
-        let e = q.open - 1
+        guard q.open >= 2, p.token(q.open - 1, is: ":") else { return nil }
+        // "Rep. Trey Gowdy (R-S.C.): \"…\"" — the bracket after the name is skipped.
+        let last = speakers.skipBracket(p, q.open - 2)
+        guard last >= 0, t[last].kind == .word, t[last].flags.contains(.capitalized) else { return nil }
+        let e = last + 1
         var s = e - 1
         while s > 0, !inside[s - 1], t[s - 1].kind == .word, t[s - 1].flags.contains(.capitalized) || t[s - 1].flags.contains(.initial) {
             s -= 1

@@ -28,6 +28,13 @@ extension SpeakerFinder {
                 end += 1
                 while end < limit, !inside[end], t[end].kind == .word, t[end].flags.contains(.capitalized) { end += 1 }
                 kind = .name
+                // "Republican presidential candidate Donald Trump": title words between two capitalised runs.
+                if capitalisedSoon(p, end, inside) {
+                    var k = end
+                    while k < limit, !t[k].flags.contains(.capitalized) { k += 1 }
+                    while k < limit, !inside[k], t[k].kind == .word, t[k].flags.contains(.capitalized) { k += 1 }
+                    end = k
+                }
                 if isCommonWordAtStart(t[start], runLength: end - start) { continue }
                 var after = end
                 if p.token(after, is: "(") {

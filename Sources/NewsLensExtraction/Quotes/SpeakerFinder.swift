@@ -86,6 +86,12 @@ public struct SpeakerFinder: Sendable {
             // "issued a statement describing …": the sentence's subject speaks, not the noun before.
             if let f = sentenceSubjectRange(p, sentence, before: e, inside: inside) { return f }
         }
+        if e >= 1, p.isDash(e), !inside[e] {
+            // "Jason Sims — a teacher from Mount Pleasant — says": a parenthetical between dashes.
+            var j = e - 1
+            while j >= 0, e - j <= 16, !(p.isDash(j) && !inside[j]), !t[j].flags.contains(.sentenceEnd) { j -= 1 }
+            if j >= 1, p.isDash(j) { e = skipModifiers(p, j - 1, inside) }
+        }
         if e >= 0, p.token(e, is: ",") {
             if isParticiple(p, cue) {
                 // "Spicer said, adding, …": the speaker of the cue just before the comma.
@@ -267,7 +273,7 @@ public struct SpeakerFinder: Sendable {
                 || capitalisedSoon(p, start, inside) else { return nil }
         var e = start + 1
         var capitalised = t[start].flags.contains(.capitalized) && !determiner
-        while e < t.count, e - start < 9, !inside[e] {
+        while e < t.count, e - start < 14, !inside[e] {
             let u = t[e]
             if u.kind != .word { break }
             if u.flags.contains(.capitalized) { capitalised = true; e += 1; continue }
