@@ -47,8 +47,22 @@ public protocol ByteStream: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) -> IOResult
     /// Gathered write of several buffers in one call (one syscall for head + shared body).
     func write(vectors: UnsafeBufferPointer<iovec>) -> IOResult
+    /// `count` bytes of `file` from `offset`, sent by the kernel without a copy through user space
+    /// (sendfile); nil when the stream cannot send files (TLS), and the caller writes the bytes itself.
+    func sendFile(_ file: MemoryFile, offset: Int, count: Int) -> IOResult?
+    /// Whether `sendFile` can work at all (plain sockets); asked before holding a head back for a file.
+    var sendsFiles: Bool { get }
+    /// Gathered write that tells the kernel more data follows at once (MSG_MORE: a response head sent
+    /// before its body from a file leaves in the same segment).
+    func write(vectors: UnsafeBufferPointer<iovec>, more: Bool) -> IOResult
     /// Ends our sending side (FIN, or TLS close_notify then FIN) while still reading.
     func shutdownWrite()
     /// Releases the descriptor. Called once, after the caller's event sources are cancelled.
     func close()
+}
+
+extension ByteStream {
+    public func sendFile(_ file: MemoryFile, offset: Int, count: Int) -> IOResult? { nil }
+    public var sendsFiles: Bool { false }
+    public func write(vectors: UnsafeBufferPointer<iovec>, more: Bool) -> IOResult { write(vectors: vectors) }
 }

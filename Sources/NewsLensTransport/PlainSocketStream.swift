@@ -15,6 +15,7 @@ public final class PlainSocketStream: ByteStream {
     }
 
     public var hasBufferedInput: Bool { false }
+    public var sendsFiles: Bool { true }
     public var isEstablished: Bool { true }
     public func handshake() -> HandshakeProgress { .complete }
 
@@ -44,15 +45,34 @@ public final class PlainSocketStream: ByteStream {
     }
 
     public func write(vectors: UnsafeBufferPointer<iovec>) -> IOResult {
+        write(vectors: vectors, more: false)
+    }
+
+    public func write(vectors: UnsafeBufferPointer<iovec>, more: Bool) -> IOResult {
         var message = msghdr()
         message.msg_iov = UnsafeMutablePointer(mutating: vectors.baseAddress)
         message.msg_iovlen = min(vectors.count, 1024)  // IOV_MAX on Linux
+        let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
         while true {
-            let n = sendmsg(fileDescriptor, &message, Int32(MSG_NOSIGNAL))
+            let n = sendmsg(fileDescriptor, &message, flags)
             if n >= 0 { return .transferred(n) }
             switch errno {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: return .wouldBlock(.write)
+            default: return .failed(errno)
+            }
+        }
+    }
+
+    public func sendFile(_ file: MemoryFile, offset: Int, count: Int) -> IOResult? {
+        var position = offset
+        while true {
+            let n = file.send(to: fileDescriptor, offset: &position, count: count)
+            if n > 0 { return .transferred(n) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock(.write)
+            case ENOSYS, EINVAL: return nil  // no sendfile here: the caller sends the bytes
             default: return .failed(errno)
             }
         }

@@ -163,3 +163,18 @@ import Glibc
         #expect(address.description == "[::1]:443")
     }
 }
+
+/// Bodies mirrored in memory files for sendfile.
+@Suite struct MemoryFileTests {
+    @Test func holdsTheBytes() throws {
+        let bytes = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let file = try #require(MemoryFile(bytes))
+        var back = [UInt8](repeating: 0, count: bytes.count)
+        let n = back.withUnsafeMutableBytes { pread(file.fileDescriptor, $0.baseAddress, $0.count, 0) }
+        #expect(n == bytes.count)
+        #expect(back == bytes)
+        #expect(file.count == bytes.count)
+        #expect(MemoryFile.openCount >= 1)  // other tests may hold some too
+        #expect(MemoryFile.budget > 0)
+    }
+}
