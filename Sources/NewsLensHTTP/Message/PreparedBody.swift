@@ -1,4 +1,5 @@
 import NewsLensCompression
+import NewsLensTransport
 
 /// A response body encoded once and shared by every response that sends it: the identity bytes, an optional
 /// gzip encoding, the entity-tag, and the header lines for both variants, so serving a stored article costs
@@ -15,12 +16,18 @@ public final class PreparedBody: Sendable {
     /// The same for the gzip variant, with Content-Encoding.
     let gzipHeaderLines: [UInt8]?
     let etagBytes: [UInt8]
+    /// `bytes` and `gzipBytes` mirrored in memory files (`fileBacked`), sent with sendfile on plain sockets.
+    let identityFile: MemoryFile?
+    let gzipFile: MemoryFile?
 
     /// Prepares `bytes`. With `gzip: nil` and `compress: true`, computes the gzip encoding when the body is
     /// compressible, at least `minimumGzipBytes` long and actually shrinks. `etag: nil` derives a strong
     /// tag from the content (64-bit FNV-1a), so equal bodies get equal tags across restarts.
+    /// `fileBacked` mirrors bodies of at least `minimumFileBytes` in memory files (one descriptor each, while
+    /// the body lives) so plain sockets send them without copying: for long-lived bodies served often.
     public init(contentType: String, bytes: [UInt8], gzip: [UInt8]? = nil, etag: String? = nil,
-                compress: Bool = true, minimumGzipBytes: Int = 1024, gzipLevel: Int32 = 9) {
+                compress: Bool = true, minimumGzipBytes: Int = 1024, gzipLevel: Int32 = 9,
+                fileBacked: Bool = false, minimumFileBytes: Int = 8192) {
         self.contentType = contentType
         self.bytes = bytes
         var encoded = gzip
@@ -39,6 +46,8 @@ public final class PreparedBody: Sendable {
         gzipHeaderLines = encoded.map {
             Array((common + "Content-Encoding: gzip\r\nContent-Length: \($0.count)\r\n").utf8)
         }
+        identityFile = fileBacked && bytes.count >= minimumFileBytes ? MemoryFile(bytes) : nil
+        gzipFile = fileBacked ? encoded.flatMap { $0.count >= minimumFileBytes ? MemoryFile($0) : nil } : nil
     }
 }
 

@@ -8,10 +8,17 @@ import Darwin
 
 /// Bytes waiting to be written to a connection, in order. Small responses (and the heads of large ones)
 /// are assembled in `scratch`, whose storage is reused from response to response; large shared bodies
-/// (a prepared article) are queued by reference, not copied, and leave with the head in one sendmsg.
+/// (a prepared article) are queued by reference, not copied, and leave with the head in one sendmsg — or,
+/// when the body is mirrored in a `MemoryFile` and the stream is a plain socket, the head goes with MSG_MORE
+/// and the body by sendfile, so its bytes are never copied through user space.
 struct OutputQueue {
+    private struct Segment {
+        var bytes: [UInt8]
+        var file: MemoryFile?
+    }
+
     /// Complete segments queued before `scratch`.
-    private var segments: [[UInt8]] = []
+    private var segments: [Segment] = []
     /// Segment under construction (always last).
     private(set) var scratch: [UInt8]
     /// Bytes of the first pending segment already written.
@@ -28,13 +35,18 @@ struct OutputQueue {
     var isEmpty: Bool { pendingBytes == 0 }
 
     mutating func append(_ bytes: [UInt8]) {
-        if bytes.count >= Self.shareThreshold {
+        append(bytes, file: nil)
+    }
+
+    /// Queues `bytes`; with `file` (the same bytes in a memory file), by reference whatever its size.
+    mutating func append(_ bytes: [UInt8], file: MemoryFile?) {
+        if bytes.count >= Self.shareThreshold || (file != nil && !bytes.isEmpty) {
             if !scratch.isEmpty {
-                segments.append(scratch)
+                segments.append(Segment(bytes: scratch, file: nil))
                 scratch = []
                 scratch.reserveCapacity(4096)
             }
-            segments.append(bytes)
+            segments.append(Segment(bytes: bytes, file: file))
         } else {
             scratch.append(contentsOf: bytes)
         }
@@ -70,15 +82,19 @@ struct OutputQueue {
 
     enum WriteOutcome { case drained, blocked(IOResult.Readiness), failed }
 
-    /// Writes as much as the stream takes now: one send for a single segment, one sendmsg for several.
+    /// Writes as much as the stream takes now: one send for a single segment, one sendmsg for several,
+    /// sendfile for a file-backed segment at the front.
     mutating func write(to stream: ByteStream) -> (outcome: WriteOutcome, written: Int) {
         var total = 0
         while pendingBytes > 0 {
             let result: IOResult
             if segments.isEmpty {
                 result = scratch.withUnsafeBytes { stream.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+            } else if let file = segments[0].file,
+                      let sent = stream.sendFile(file, offset: offset, count: segments[0].bytes.count - offset) {
+                result = sent
             } else {
-                result = writeGathered(to: stream)
+                result = writeGathered(to: stream, filesBySendfile: segments[0].file == nil)
             }
             switch result {
             case .transferred(let n):
@@ -93,20 +109,33 @@ struct OutputQueue {
         return (.drained, total)
     }
 
-    private func writeGathered(to stream: ByteStream) -> IOResult {
+    /// One sendmsg of the leading byte segments (and `scratch`). With `filesBySendfile`, stops before the
+    /// next file-backed segment and tells the kernel more follows, so the head and the file's pages leave
+    /// together.
+    private func writeGathered(to stream: ByteStream, filesBySendfile: Bool) -> IOResult {
         // The iovecs live on the stack and point into `segments` and `scratch`, which `self` keeps alive and
         // unchanged for the duration of the call: no array is copied or allocated per write.
-        let count = min(segments.count + (scratch.isEmpty ? 0 : 1), 64)
-        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: count) { vectors in
-            for i in 0..<count {
-                let segment = i < segments.count ? segments[i] : scratch
+        var count = 0
+        var more = false
+        while count < segments.count && count < 64 {
+            if filesBySendfile && count > 0 && segments[count].file != nil && stream.sendsFiles {
+                more = true
+                break
+            }
+            count += 1
+        }
+        let withScratch = !more && count == segments.count && count < 64 && !scratch.isEmpty
+        let vectorCount = count + (withScratch ? 1 : 0)
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: vectorCount) { vectors in
+            for i in 0..<vectorCount {
+                let segment = i < count ? segments[i].bytes : scratch
                 segment.withUnsafeBytes { raw in
                     let skip = i == 0 ? offset : 0
                     vectors[i] = iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip),
                                        iov_len: raw.count - skip)
                 }
             }
-            return stream.write(vectors: UnsafeBufferPointer(vectors))
+            return stream.write(vectors: UnsafeBufferPointer(vectors), more: more)
         }
     }
 
@@ -115,7 +144,7 @@ struct OutputQueue {
         var n = written
         while n > 0 {
             if let first = segments.first {
-                let left = first.count - offset
+                let left = first.bytes.count - offset
                 if n >= left {
                     n -= left
                     segments.removeFirst()

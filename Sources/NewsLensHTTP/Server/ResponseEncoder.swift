@@ -1,4 +1,5 @@
 import NewsLensCompression
+import NewsLensTransport
 
 /// A response whose representation has been chosen (304, gzip or identity) and whose header lines other
 /// than Date and Connection are ready. Planning may compress, so offloaded routes plan on the worker queue
@@ -10,6 +11,8 @@ struct PlannedResponse: Sendable {
     /// Shared header lines of a prepared body, written before `headerLines`.
     var preparedLines: [UInt8]?
     var body: [UInt8]
+    /// `body` mirrored in a memory file (a prepared body), for sendfile.
+    var bodyFile: MemoryFile? = nil
     var sendsBody: Bool
     /// Body length for the log (what GET would send, also for HEAD).
     var bodyLength: Int
@@ -58,7 +61,8 @@ struct ResponseEncoder: Sendable {
             appendFields(&lines, response.headers, head: head)
             return PlannedResponse(status: status, headerLines: lines,
                                    preparedLines: gzip ? prepared.gzipHeaderLines! : prepared.identityHeaderLines,
-                                   body: body, sendsBody: status.allowsBody && !isHead, bodyLength: body.count)
+                                   body: body, bodyFile: gzip ? prepared.gzipFile : prepared.identityFile,
+                                   sendsBody: status.allowsBody && !isHead, bodyLength: body.count)
         case .bytes(var body):
             if let contentType = response.contentType { append(&lines, "Content-Type: ", Array(contentType.utf8)) }
             if let etagBytes { append(&lines, "ETag: ", etagBytes) }
@@ -98,7 +102,7 @@ struct ResponseEncoder: Sendable {
             output.append(ascii: "Connection: keep-alive\r\n")
         }
         output.append(ascii: "\r\n")
-        if planned.sendsBody { output.append(planned.body) }
+        if planned.sendsBody { output.append(planned.body, file: planned.bodyFile) }
     }
 
     private func appendFields(_ lines: inout [UInt8], _ fields: [HTTPField], head: RequestHead?) {
