@@ -7,7 +7,8 @@ import Synchronization
 /// building a `PreparedBody` cost about as many instructions as the rest of the request together (callgrind,
 /// BENCHMARKS.md). Keyed by the article object and holding it weakly, so a deleted article is not kept
 /// alive by its entry and a new article at a reused address is never taken for it. Bounded: when full, it
-/// starts over (the bodies share the store's byte arrays; only the header lines are the cache's own).
+/// starts over (the bodies share the store's byte arrays; the header lines and, within the descriptor
+/// budget of `MemoryFile`, the memory files that plain sockets send with sendfile are the cache's own).
 final class PreparedArticleBodies: Sendable {
     private struct Entry {
         weak var article: StoredArticle?
@@ -25,7 +26,7 @@ final class PreparedArticleBodies: Sendable {
         let key = ObjectIdentifier(article)
         if let cached = entries.withLock({ $0[key] }), cached.article === article { return cached.body }
         let body = PreparedBody(contentType: "application/json", bytes: article.json, gzip: article.gzip,
-                                etag: article.etag, compress: false)
+                                etag: article.etag, compress: false, fileBacked: true)
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = Entry(article: article, body: body)
