@@ -10,8 +10,11 @@ import Testing
         let first = try #require(api.store?.article(id: await api.store(Articles.numbered(1))))
         let second = try #require(api.store?.article(id: await api.store(Articles.numbered(2))))
         let bodies = PreparedArticleBodies(capacity: 2)
+        let once = bodies.body(for: first)
+        #expect(!once.isFileBacked)  // read once: no memory file
         let body = bodies.body(for: first)
-        #expect(bodies.body(for: first) === body)  // built once, then shared
+        #expect(body.isFileBacked == (first.json.count >= 8192))  // read again: big bodies mirrored for sendfile
+        #expect(bodies.body(for: first) === body)  // then shared
         #expect(body.bytes == first.json)
         #expect(body.gzipBytes == first.gzip)
         #expect(body.etag == first.etag)

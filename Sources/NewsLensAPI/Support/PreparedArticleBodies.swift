@@ -13,6 +13,8 @@ final class PreparedArticleBodies: Sendable {
     private struct Entry {
         weak var article: StoredArticle?
         let body: PreparedBody
+        /// Memory files were asked for (they may have been refused: descriptor budget, small body).
+        var fileBackingTried = false
     }
 
     private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
@@ -22,14 +24,20 @@ final class PreparedArticleBodies: Sendable {
         self.capacity = capacity
     }
 
+    /// The article's body: built on the first request, mirrored in memory files (sendfile) from the second,
+    /// so an article read once (a crawl over the whole store) never costs a memory file.
     func body(for article: StoredArticle) -> PreparedBody {
         let key = ObjectIdentifier(article)
-        if let cached = entries.withLock({ $0[key] }), cached.article === article { return cached.body }
+        let cached = entries.withLock { $0[key] }
+        if let cached, cached.article === article, cached.body.isFileBacked || cached.fileBackingTried {
+            return cached.body
+        }
+        let again = cached?.article === article
         let body = PreparedBody(contentType: "application/json", bytes: article.json, gzip: article.gzip,
-                                etag: article.etag, compress: false, fileBacked: true)
+                                etag: article.etag, compress: false, fileBacked: again)
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(article: article, body: body)
+            entries[key] = Entry(article: article, body: body, fileBackingTried: again)
         }
         return body
     }

@@ -19,6 +19,8 @@ public final class PreparedBody: Sendable {
     /// `bytes` and `gzipBytes` mirrored in memory files (`fileBacked`), sent with sendfile on plain sockets.
     let identityFile: MemoryFile?
     let gzipFile: MemoryFile?
+    /// Whether a variant is mirrored in a memory file.
+    public var isFileBacked: Bool { identityFile != nil || gzipFile != nil }
 
     /// Prepares `bytes`. With `gzip: nil` and `compress: true`, computes the gzip encoding when the body is
     /// compressible, at least `minimumGzipBytes` long and actually shrinks. `etag: nil` derives a strong
