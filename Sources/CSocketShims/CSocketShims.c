@@ -24,7 +24,7 @@ int newslens_accept_nonblocking(int fd, struct sockaddr *address, socklen_t *len
 
 int newslens_memory_file(const void *bytes, long count) {
 #if defined(__linux__)
-    int fd = memfd_create("newslens-body", MFD_CLOEXEC);
+    int fd = memfd_create("newslens-body", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0) return -1;
     const char *p = bytes;
     long left = count;
@@ -40,6 +40,8 @@ int newslens_memory_file(const void *bytes, long count) {
         p += n;
         left -= n;
     }
+    // Sealed: nothing can change the bytes or the size any more, so every sendfile sends exactly them.
+    (void)fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
     return fd;
 #else
     (void)bytes; (void)count;

@@ -69,6 +69,7 @@ public final class PlainSocketStream: ByteStream {
         while true {
             let n = file.send(to: fileDescriptor, offset: &position, count: count)
             if n > 0 { return .transferred(n) }
+            if n == 0 { return nil }  // end of file before `count` (cannot happen, sealed): send the bytes
             switch errno {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: return .wouldBlock(.write)

@@ -50,4 +50,26 @@ import Testing
         #expect(again.json["id"]?.stringValue == id)
         #expect(again.json["article"] == first.json["article"])
     }
+
+    /// A delete drops the article's body (and its memory files) at once; a full cache drops the entries of
+    /// deleted articles before the live ones.
+    @Test func deletedArticlesLeaveTheCache() async throws {
+        let api = APIHarness()
+        let id = await api.store(Articles.numbered(8))
+        #expect(await api.call("GET", "/v1/articles/\(id)").status == .ok)
+        #expect(await api.call("GET", "/v1/articles/\(id)").status == .ok)
+        #expect(api.context.preparedArticles.count == 1)
+        #expect(await api.call("DELETE", "/v1/articles/\(id)").status == .noContent)
+        #expect(api.context.preparedArticles.count == 0)
+
+        var articles: [StoredArticle] = []
+        for n in 1...3 { articles.append(try #require(api.store?.article(id: await api.store(Articles.numbered(n))))) }
+        let bodies = PreparedArticleBodies(capacity: 2)
+        _ = bodies.body(for: articles[0])
+        _ = bodies.body(for: articles[1])
+        #expect(try api.store?.delete(id: articles[1].id) == true)
+        articles.remove(at: 1)  // the store and this test held the only references
+        _ = bodies.body(for: articles[1])  // full: the deleted article's entry goes, the live one stays
+        #expect(bodies.count == 2)  // (starting over would have left 1)
+    }
 }

@@ -73,6 +73,40 @@ import Glibc
         }
     }
 
+    /// A file-backed body whose last owner is the response being sent (an article deleted meanwhile): its
+    /// memory file stays open until the last byte left. The gzip variant comes from its own file; 304 and
+    /// HEAD send no file bytes.
+    @Test func fileBackedBodiesOutliveTheirOwnerInEveryVariant() async throws {
+        try await onOwnThread {
+            let router = LiveServer.standardRouter()
+            let payload = LiveServer.bigJSON(300_000)
+            var seed: UInt32 = 12345
+            let packed = (0..<40_000).map { _ -> UInt8 in seed = seed &* 1_103_515_245 &+ 12345; return UInt8(seed >> 24) }
+            let etag = PreparedBody(contentType: "application/json", bytes: payload, compress: false).etag
+            router.get("/transient") { _ in
+                let body = PreparedBody(contentType: "application/json", bytes: payload, gzip: packed, etag: etag,
+                                        compress: false, fileBacked: true)
+                #expect(body.identityFile != nil && body.gzipFile != nil)
+                return Response(prepared: body)
+            }
+            let live = try LiveServer.withTLS(router: router)
+            defer { live.stop() }
+            for client in [try live.client(), try live.tlsClient()] {
+                client.send(request("GET", "/transient") + request("GET", "/transient", ["Accept-Encoding: gzip"])
+                            + request("GET", "/transient", ["If-None-Match: \(etag)"])
+                            + request("HEAD", "/transient", ["Accept-Encoding: gzip"]) + request("GET", "/transient"))
+                usleep(200_000)
+                let responses = try (0..<5).map { i in try client.readResponse(head: i == 3) }
+                #expect(responses.map(\.status) == [200, 200, 304, 200, 200])
+                #expect(responses[0].body == payload)
+                #expect(responses[1].body == packed && responses[1].header("Content-Encoding") == "gzip")
+                #expect(responses[2].body.isEmpty && responses[2].header("ETag") == etag)
+                #expect(responses[3].body.isEmpty && responses[3].header("Content-Length") == "\(packed.count)")
+                #expect(responses[4].body == payload)
+            }
+        }
+    }
+
     @Test func chunkedRequestBodies() async throws {
         try await onOwnThread {
             let live = try LiveServer(router: LiveServer.standardRouter())

@@ -176,5 +176,18 @@ import Glibc
         #expect(file.count == bytes.count)
         #expect(MemoryFile.openCount >= 1)  // other tests may hold some too
         #expect(MemoryFile.budget > 0)
+        #expect(MemoryFile.openBytes >= 20_480)  // charged in whole pages
+    }
+
+    @Test func isSealedAgainstWrites() throws {
+        let file = try #require(MemoryFile([1, 2, 3]))
+        var byte: UInt8 = 9
+        #expect(pwrite(file.fileDescriptor, &byte, 1, 0) == -1)
+        #expect(ftruncate(file.fileDescriptor, 0) == -1)
+    }
+
+    @Test func refusesBodiesBeyondTheByteBudget() {
+        #expect(MemoryFile([UInt8](repeating: 7, count: MemoryFile.byteBudget + 1)) == nil)
+        #expect(MemoryFile.openBytes <= MemoryFile.byteBudget)
     }
 }

@@ -84,6 +84,7 @@ struct ArticleHandlers: Sendable {
             guard let article = store.article(id: id) else { return ProblemResponses.articleNotFound(id) }
             do throws(StoreError) {
                 guard try store.delete(id: article.id) else { return ProblemResponses.articleNotFound(id) }
+                context.preparedArticles.forget(article)
                 return .empty(status: .noContent)
             } catch {
                 return ProblemResponses.store(error)

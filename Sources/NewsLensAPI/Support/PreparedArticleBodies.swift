@@ -36,9 +36,25 @@ final class PreparedArticleBodies: Sendable {
         let body = PreparedBody(contentType: "application/json", bytes: article.json, gzip: article.gzip,
                                 etag: article.etag, compress: false, fileBacked: again)
         entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            if entries.count >= capacity {
+                // Deleted articles' entries first (their bodies and memory files), then everything.
+                entries = entries.filter { $0.value.article != nil }
+                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            }
             entries[key] = Entry(article: article, body: body, fileBackingTried: again)
         }
         return body
     }
+
+    /// Drops a deleted article's body at once: its memory files and the bytes it shares with the store are
+    /// released when the last response still sending them is done, not when the cache next fills up.
+    func forget(_ article: StoredArticle) {
+        let key = ObjectIdentifier(article)
+        entries.withLock { entries in
+            if let entry = entries[key], entry.article == nil || entry.article === article { entries[key] = nil }
+        }
+    }
+
+    /// Entries held now (tests).
+    var count: Int { entries.withLock { $0.count } }
 }
