@@ -20,6 +20,8 @@ let package = Package(
         // The fuzz package (Fuzzing/Package.swift) links these by path; nothing else in the product needs them as products.
         .library(name: "NewsLensJSON", targets: ["NewsLensJSON"]),
         .library(name: "NewsLensHTML", targets: ["NewsLensHTML"]),
+        .library(name: "NewsLensStore", targets: ["NewsLensStore"]),
+        .library(name: "NewsLensAPI", targets: ["NewsLensAPI"]),
     ],
     dependencies: [
         // Command-line flags, environment defaults and --help: the standard, well-kept parser; ours would only be worse.

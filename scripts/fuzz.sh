@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh 60 fuzz-json         # one target for a minute
 #   scripts/fuzz.sh 20 --all             # every target, 20 s each (a smoke run)
 #   FUZZ_SKIP_BUILD=1 scripts/fuzz.sh …  # reuse the binaries already built
-# Targets: fuzz-request-head fuzz-chunked fuzz-json fuzz-analyze-text fuzz-html.
+# Targets: fuzz-request-head fuzz-chunked fuzz-json fuzz-request-body fuzz-analyze-text fuzz-html fuzz-api.
 # Seeds: Fuzzing/Corpus/<target>/ (committed, read only). Inputs the fuzzer finds: .build/fuzz/<target>/corpus/
 # (kept between runs). Crash, leak, timeout and out-of-memory inputs: .build/fuzz/<target>/artifacts/; replay
 # one with `Fuzzing/.build/release/<target> <file>`. Log: .build/fuzz/<target>/fuzz.log.
@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-ALL=(fuzz-request-head fuzz-chunked fuzz-json fuzz-analyze-text fuzz-html)
+ALL=(fuzz-request-head fuzz-chunked fuzz-json fuzz-request-body fuzz-analyze-text fuzz-html fuzz-api)
 
 SECONDS_EACH=600
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then SECONDS_EACH="$1"; shift; fi
@@ -34,15 +34,16 @@ done
 dict_of() {
   case "$1" in
     fuzz-request-head | fuzz-chunked) echo http.dict ;;
-    fuzz-json) echo json.dict ;;
+    fuzz-json | fuzz-request-body) echo json.dict ;;
     fuzz-analyze-text) echo text.dict ;;
     fuzz-html) echo html.dict ;;
+    fuzz-api) echo api.dict ;;
   esac
 }
 max_len_of() {
   case "$1" in
     fuzz-request-head | fuzz-chunked) echo 4096 ;;
-    fuzz-json) echo 8192 ;;
+    fuzz-json | fuzz-request-body | fuzz-api) echo 8192 ;;
     fuzz-analyze-text | fuzz-html) echo 16384 ;;
   esac
 }
@@ -51,18 +52,23 @@ HANG_SECONDS="${FUZZ_TIMEOUT:-5}"
 
 log() { printf '[fuzz] %s\n' "$*"; }
 
-# The build the issue gives, plus lld: with gold (Swift's default linker on Linux) the coverage counters of
-# every object but one are lost and libFuzzer reports "1 inline 8-bit counters", i.e. it fuzzes blind.
-FLAGS=(-c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library -Xlinker --no-gc-sections
-       -Xswiftc -use-ld=lld)
+# The build the issue gives, plus `-Xswiftc -sanitize=fuzzer,address`. SwiftPM passes its --sanitize options
+# to swiftc in Set order, which changes from run to run, and swiftc keeps only the last `-sanitize=` it is
+# given: half of the builds compile without coverage (libFuzzer then reports "1 inline 8-bit counters" and
+# fuzzes blind), the other half without AddressSanitizer, and every flip rebuilds everything. The trailing
+# combined flag wins either way; SWIFT_DETERMINISTIC_HASHING keeps SwiftPM's order, hence the build, stable.
+# (SwiftPM's own --sanitize=fuzzer is still needed: without it the executable is linked to expect a `main`.)
+FLAGS=(-c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+       -Xswiftc -parse-as-library -Xlinker --no-gc-sections)
+export SWIFT_DETERMINISTIC_HASHING=1
 BIN_DIR="$ROOT/Fuzzing/.build/release"
 if [[ -z "${FUZZ_SKIP_BUILD:-}" ]]; then
   for t in "${TARGETS[@]}"; do
     log "building $t"
     start=$(date +%s)
-    # SwiftPM does not relink when only linker flags changed; a binary linked another way must not survive.
+    # SwiftPM may not relink when only linker flags changed; a binary linked another way must not survive.
     rm -f "$BIN_DIR/$t"
-    # ld.lld/gold print a warning per ASan helper symbol; only errors matter here.
+    # The linker prints a warning per ASan helper symbol; only errors matter here.
     if ! (cd Fuzzing && swift build "${FLAGS[@]}" --product "$t" 2>&1 | grep -v 'warning: Cannot export local symbol' \
           | grep -E 'error|warning: unre|Compiling|Build of' | tail -n 20; exit "${PIPESTATUS[0]}"); then
       log "build of $t failed"; exit 1

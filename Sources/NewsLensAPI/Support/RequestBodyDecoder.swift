@@ -3,7 +3,8 @@ import NewsLensHTTP
 import NewsLensJSON
 
 /// An article as a client submitted it, once the body has been read and checked.
-enum ArticleSubmission: Sendable, Equatable {
+/// Public (like the decoder) for the request-body fuzz target in Fuzzing/.
+public enum ArticleSubmission: Sendable, Equatable {
     /// Plain text (already decoded to a String), with the page address if the client gave one.
     case text(String, url: String?)
     /// An HTML page as bytes in whatever charset it declares; `charset` from the Content-Type, if any.
@@ -19,8 +20,8 @@ enum ArticleSubmission: Sendable, Equatable {
 ///
 /// Not UTF-8, malformed JSON (with line and column), a JSON body of the wrong shape → 400; an empty or
 /// blank body (or member) → 422; other media types → 415.
-enum RequestBodyDecoder {
-    static func decode(_ request: Request) -> Result<ArticleSubmission, ProblemResponse> {
+public enum RequestBodyDecoder {
+    public static func decode(_ request: Request) -> Result<ArticleSubmission, ProblemResponse> {
         let body = request.body
         guard let mediaType = request.mediaType, !mediaType.isEmpty else {
             if body.isEmpty { return .failure(ProblemResponse(ProblemResponses.emptyBody())) }
@@ -110,7 +111,7 @@ enum RequestBodyDecoder {
 
     /// Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or values past
     /// U+10FFFF), or nil when the bytes are valid.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count
@@ -140,13 +141,13 @@ enum RequestBodyDecoder {
 }
 
 /// A problem response carried through `Result` (a `Response` is not an `Error`).
-struct ProblemResponse: Error, Sendable {
-    let response: Response
+public struct ProblemResponse: Error, Sendable {
+    public let response: Response
     init(_ response: Response) { self.response = response }
 }
 
 extension ProblemResponse: Equatable {
-    static func == (a: ProblemResponse, b: ProblemResponse) -> Bool {
+    public static func == (a: ProblemResponse, b: ProblemResponse) -> Bool {
         a.response.status == b.response.status && a.response.bodyBytes == b.response.bodyBytes
     }
 }
