@@ -83,7 +83,7 @@ func exercise(_ head: RequestHead) {
     for (name, value) in request.query { _ = name.utf8.count + value.utf8.count }
     switch router.resolve(head) {
     case .route(_, let parameters):
-        for (_, value) in parameters { _ = value.utf8.count }
+        for (_, value) in parameters.dictionary { _ = value.utf8.count }
     case .respond(let response):
         require(response.status.code >= 200 && response.status.code < 500, "router answered \(response.status.code)")
     case .fallback:
