@@ -44,9 +44,12 @@ public final class EventMultiplexer: @unchecked Sendable {
         var generation: UInt32 = 0
     }
 
-    private let epollFD: Int32
+    /// The epoll set and the wake-up eventfd, closed when the last of this multiplexer and Dispatch's
+    /// source lets go (see `OwnedDescriptors`).
+    private let descriptors: OwnedDescriptors
+    private var epollFD: Int32 { descriptors.epoll }
     /// Written by `wakeUp()`; makes the current turn return to the queue.
-    private let wakeFD: Int32
+    var wakeFD: Int32 { descriptors.wake }
     private let source: DispatchSourceRead
     /// Longest time one turn stays in its epoll loop before letting other work on the queue run.
     public var slice: Duration = .milliseconds(2)
@@ -71,8 +74,7 @@ public final class EventMultiplexer: @unchecked Sendable {
             _ = Glibc.close(wake)
             throw SocketError("epoll_ctl ADD eventfd")
         }
-        epollFD = fd
-        wakeFD = wake
+        descriptors = OwnedDescriptors(epoll: fd, wake: wake)
         events = .allocate(capacity: Int(Self.batch))
         source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
     }
@@ -87,15 +89,18 @@ public final class EventMultiplexer: @unchecked Sendable {
 
     public func start() {
         source.setEventHandler { [unowned self] in self.drain() }
-        source.setCancelHandler { [epollFD, wakeFD, events] in
-            _ = Glibc.close(epollFD)
-            _ = Glibc.close(wakeFD)
+        // Dispatch needs the epoll descriptor open until this handler has run; holding the descriptors
+        // here keeps them open until then even if the multiplexer is gone first.
+        source.setCancelHandler { [descriptors, events] in
+            withExtendedLifetime(descriptors) {}
             events.deallocate()
         }
         source.activate()
     }
 
-    /// Stops delivering events; the epoll descriptor closes once Dispatch lets go of it.
+    /// Stops delivering events. The descriptors stay open while this object lives: work that finishes
+    /// after the stop (an offloaded handler whose connection was closed meanwhile) may still call
+    /// `wakeUp()`, which must write to our own eventfd, never to a number the process has since reused.
     public func stop() {
         stopped = true
         source.cancel()
@@ -191,5 +196,26 @@ public final class EventMultiplexer: @unchecked Sendable {
         if interest.contains(.write) { mask |= EPOLLOUT.rawValue }
         if interest.contains(.exclusive) { mask |= EPOLLEXCLUSIVE.rawValue }
         return mask
+    }
+}
+
+/// The multiplexer's two descriptors, closed exactly once, when nothing can use them any more.
+///
+/// Closing them when the multiplexer stops (as this code once did, in Dispatch's cancel handler) let a
+/// late `wakeUp()` write its 8 bytes into whatever the process had opened under the same number since:
+/// in a test run with many servers, another connection's socket, which then failed in odd ways (a 400
+/// for a request that was fine, a TLS "wrong version number").
+final class OwnedDescriptors: Sendable {
+    let epoll: Int32
+    let wake: Int32
+
+    init(epoll: Int32, wake: Int32) {
+        self.epoll = epoll
+        self.wake = wake
+    }
+
+    deinit {
+        _ = Glibc.close(epoll)
+        _ = Glibc.close(wake)
     }
 }

@@ -66,7 +66,8 @@ final class HTTPClient {
     enum Failure: Error { case connect(Int32), closed, malformed(String) }
 
     init(host: String = "127.0.0.1", port: Int, timeoutSeconds: Int = 60) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: a child process another test starts must not inherit (and keep open) this socket.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -79,6 +80,9 @@ final class HTTPClient {
             close(fd)
             throw Failure.connect(code)
         }
+        // Assigned only once connected: `deinit` runs even for an `init` that throws after every stored
+        // property is set, and would close the number a second time (another test's descriptor by then).
+        self.fd = fd
         var tv = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     }

@@ -8,29 +8,45 @@ import Glibc
 
 /// Many connections that each send a request one byte per tick (slowloris), watched with poll(2) from one
 /// thread: records how long after its connect the server closed each one, and whether it said 408 first.
+/// Times count from just before each connect(2), so they never undercount the server's view (its header
+/// deadline starts at the accept, later still).
 final class TricklingSwarm {
     private var sockets: [Int32] = []
     private var connectedAt: [UInt64] = []
     /// Seconds from each connection's connect to its close by the server; nil while open.
-    private(set) var closedAfter: [Double?]
+    private(set) var closedAfter: [Double?] = []
+    /// The start of the first bytes the server sent each connection ("" while none).
+    private var firstBytes: [String] = []
+    /// How each connection ended: "end of stream", "errno N", or "descriptor closed under us".
+    private var ending: [String] = []
     private(set) var answered408 = 0
     private let message = Array("GET /json HTTP/1.1\r\nHost: slow\r\nX-Padding: aaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n".utf8)
 
     init(port: Int, count: Int) throws {
-        closedAfter = []
         for _ in 0..<count {
-            connectedAt.append(MonotonicClock.now())
+            let started = MonotonicClock.now()
             let client = try RawClient(port: port)
             let fd = fcntl(client.fd, F_DUPFD_CLOEXEC, 0)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             sockets.append(fd)
+            connectedAt.append(started)
+            closedAfter.append(nil)
+            firstBytes.append("")
+            ending.append("")
         }
-        closedAfter = Array(repeating: nil, count: count)
     }
 
     deinit { for (i, fd) in sockets.enumerated() where closedAfter[i] == nil { close(fd) } }
 
     var openCount: Int { closedAfter.count { $0 == nil } }
+
+    /// What happened to the connection closed first, for assertion messages.
+    var firstClosedStory: String {
+        guard let (i, seconds) = closedAfter.enumerated().compactMap({ i, t in t.map { (i, $0) } }).min(by: { $0.1 < $1.1 })
+        else { return "none closed" }
+        return "connection \(i) closed after \(seconds) s, "
+            + (firstBytes[i].isEmpty ? "the server sent nothing" : "the server sent \"\(firstBytes[i])\"") + ", then \(ending[i])"
+    }
 
     /// Sends one more byte to every open connection each `interval`, until all are closed or `limit` passed.
     func trickle(interval: Double, limit: Double) {
@@ -56,13 +72,25 @@ final class TricklingSwarm {
                 guard poll(&polled, nfds_t(polled.count), wait) > 0 else { continue }
                 for entry in polled where entry.revents != 0 {
                     guard let i = index[entry.fd] else { continue }
+                    if entry.revents & Int16(POLLNVAL) != 0 {
+                        // Someone else closed our descriptor: record it, and do not close the number again.
+                        closedAfter[i] = Double(MonotonicClock.now() - connectedAt[i]) / 1e9
+                        ending[i] = "descriptor closed under us"
+                        continue
+                    }
                     let n = scratch.withUnsafeMutableBytes { recv(entry.fd, $0.baseAddress, $0.count, 0) }
+                    let code = errno
                     if n > 0 {
+                        if firstBytes[i].isEmpty {
+                            firstBytes[i] = String(decoding: scratch[0..<min(n, 12)], as: UTF8.self)
+                                .unicodeScalars.map { $0.value < 32 ? "\\x\(String($0.value, radix: 16))" : String($0) }.joined()
+                        }
                         if scratch[0..<min(n, 12)].elementsEqual("HTTP/1.1 408".utf8) { answered408 += 1 }
                         continue
                     }
-                    if n < 0 && (errno == EAGAIN || errno == EINTR) { continue }
+                    if n < 0 && (code == EAGAIN || code == EINTR) { continue }
                     closedAfter[i] = Double(MonotonicClock.now() - connectedAt[i]) / 1e9
+                    ending[i] = n == 0 ? "end of stream" : "errno \(code)"
                     close(entry.fd)
                 }
             }

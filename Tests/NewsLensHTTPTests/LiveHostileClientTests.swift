@@ -28,15 +28,19 @@ import Glibc
 
             let closed = swarm.closedAfter.compactMap { $0 }.sorted()
             #expect(closed.count == count, "\(count - closed.count) tricklers still open after \(deadline + 5) s")
-            // Closed at the header deadline, counted from each connection's start.
-            #expect((closed.first ?? 0) >= deadline - 0.1, "first closed after \(closed.first ?? 0) s")
-            #expect((closed.last ?? .infinity) <= deadline + 1, "last closed after \(closed.last ?? 0) s")
-            #expect(swarm.answered408 == count, "\(swarm.answered408) of \(count) were told 408")
-            // Meanwhile a normal client kept being served, quickly.
+            // Closed at the header deadline, counted from each connection's start. (Never earlier: the server's
+            // deadline starts at its accept, after our clock started. Later by the reaper tick, the accept
+            // backlog of a thousand connects and a busy machine.)
+            #expect((closed.first ?? 0) >= deadline - 0.1, "first closed early: \(swarm.firstClosedStory)")
+            #expect((closed.last ?? .infinity) <= deadline + 1.5, "last closed after \(closed.last ?? 0) s")
+            #expect(swarm.answered408 == count, "\(swarm.answered408) of \(count) were told 408; \(swarm.firstClosedStory)")
+            // Meanwhile a normal client kept being served. A server held up by the tricklers would make it wait
+            // for a trickle tick (1 s) or the header deadline (2 s); the bounds stay well below both while
+            // leaving room for a loaded 2-core machine running every suite at once.
             #expect(failures.isEmpty, "\(failures.prefix(3))")
             #expect(latencies.count >= 50, "only \(latencies.count) requests served")
-            #expect(latencies.percentile(0.5) < 0.05, "median \(latencies.percentile(0.5)) s")
-            #expect(latencies.percentile(1) < 0.5, "slowest \(latencies.percentile(1)) s")
+            #expect(latencies.percentile(0.5) < 0.25, "median \(latencies.percentile(0.5)) s")
+            #expect(latencies.percentile(1) < 0.9, "slowest \(latencies.percentile(1)) s")
             print("tricklers: \(count) closed between \(closed.first ?? 0) and \(closed.last ?? 0) s "
                   + "(header deadline \(deadline) s), \(swarm.answered408) told 408; normal client: "
                   + "\(latencies.count) requests, median \(latencies.percentile(0.5) * 1000) ms, "
@@ -73,7 +77,8 @@ import Glibc
             let (latencies, failures) = probe.stop()
             #expect(live.server.activeConnections == 0, "\(live.server.connectionStates())")
             #expect(droppedAfter >= stall * 0.9 && droppedAfter < stall + 1.5, "dropped after \(droppedAfter) s")
-            #expect(failures.isEmpty && latencies.percentile(1) < 0.5, "\(failures.prefix(3)) \(latencies)")
+            // A server stuck on the stalled writers would keep the normal client waiting until they are dropped.
+            #expect(failures.isEmpty && latencies.percentile(1) < stall * 0.9, "\(failures.prefix(3)) \(latencies)")
             print("never-reading clients (\(tls ? "TLS" : "plain")): 20 dropped after \(droppedAfter) s "
                   + "(write deadline \(stall) s); normal client: \(latencies.count) requests, max \(latencies.percentile(1) * 1000) ms")
         }

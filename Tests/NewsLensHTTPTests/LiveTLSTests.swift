@@ -110,7 +110,7 @@ import Glibc
 
     @Test func stalledHandshakesAreClosedAtTheirDeadlineWithoutHoldingThreads() async throws {
         try await onOwnThread {
-            let live = try LiveServer.withTLS { $0.timeouts.handshake = .milliseconds(600) }
+            let live = try LiveServer.withTLS { $0.timeouts.handshake = .milliseconds(1500) }
             defer { live.stop() }
             // Silent clients, and clients that send a fragment of a ClientHello and stop.
             var stalled: [RawClient] = []
@@ -125,10 +125,11 @@ import Glibc
             client.send(request("GET", "/json"))
             #expect(try client.readResponse().status == 200)
             let served = Double(MonotonicClock.now() - started) / 1e9
-            #expect(served < 0.5, "served after \(served) s")
+            // A server held up by the stalled handshakes would serve it only once their deadline closed them.
+            #expect(served < 1.0, "served after \(served) s")
             for stalledClient in stalled { #expect(stalledClient.closesWithin(5)) }
             let closedAfter = Double(MonotonicClock.now() - started) / 1e9
-            #expect(closedAfter >= 0.4, "closed after \(closedAfter) s, before the 0.6 s deadline")
+            #expect(closedAfter >= 1.3, "closed after \(closedAfter) s, before the 1.5 s deadline")
             // Only the real client's connection is left.
             var open = live.server.activeConnections
             for _ in 0..<100 where open > 1 {

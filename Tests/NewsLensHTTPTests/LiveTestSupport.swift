@@ -96,8 +96,9 @@ final class RawClient {
             }
         }
         guard connected == 0 else {
-            close(fd)
-            throw ClientError.connect(errno)
+            let code = errno
+            closeOnce()
+            throw ClientError.connect(code)
         }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -106,7 +107,7 @@ final class RawClient {
             do {
                 session = try TLSClientSession(fileDescriptor: fd, options: tls)
             } catch {
-                close(fd)
+                closeOnce()
                 throw error
             }
         }
@@ -213,12 +214,20 @@ final class RawClient {
     func reset() {
         var option = linger(l_onoff: 1, l_linger: 0)
         setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
-        close(fd)
+        closeOnce()
+    }
+
+    /// Closes the descriptor exactly once. Swift runs `deinit` even when `init` throws after every stored
+    /// property is set, so the failure paths above must mark it closed: a second close(2) of the number
+    /// would close whatever another test had opened under it meanwhile (all suites share one process).
+    private func closeOnce() {
+        guard !closed else { return }
         closed = true
+        close(fd)
     }
 
     private var closed = false
-    deinit { if !closed { close(fd) } }
+    deinit { closeOnce() }
 }
 
 extension String {

@@ -1,5 +1,5 @@
 import Dispatch
-import NewsLensTransport
+@testable import NewsLensTransport
 import Synchronization
 import Testing
 
@@ -76,5 +76,23 @@ import Glibc
         Self.waitUntil { recorder.count > 0 }
         #expect(recorder.events.withLock { $0.first?.0 == true })
         queue.sync { mux.unregister(token); mux.stop() }
+    }
+
+    /// Work that finishes after the stop (an offloaded handler) may still wake the multiplexer: the write
+    /// must land in its own eventfd, not in a descriptor opened since under a number the stop freed.
+    @Test func wakeUpAfterStopWritesOnlyToItsOwnEventfd() throws {
+        let queue = DispatchQueue(label: "test.mux.late")
+        let mux = try EventMultiplexer(queue: queue)
+        queue.sync { mux.start() }
+        queue.sync { mux.stop() }
+        usleep(50_000)
+        queue.sync {}  // the cancel handler has run
+        let wake = mux.wakeFD
+        var target = [CChar](repeating: 0, count: 256)
+        let length = readlink("/proc/self/fd/\(wake)", &target, target.count - 1)
+        #expect(length > 0 && String(cString: target) == "anon_inode:[eventfd]", "descriptor \(wake) is no longer the eventfd")
+        mux.wakeUp()
+        var value: UInt64 = 0
+        #expect(read(wake, &value, 8) == 8 && value == 1, "the wake-up did not land in the multiplexer's eventfd")
     }
 }
