@@ -13,22 +13,29 @@
 # memory:     store-bench at 1k, 10k and 100k articles: resident memory per stored article vs its JSON.
 #
 # Settings (environment):
-#   SECONDS_PER_RUN=10 ROUNDS=3   wrk duration and rounds
+#   DURATION=10 ROUNDS=3          wrk seconds per run and rounds (SECONDS_PER_RUN and REPS are the same);
+#                                 DURATION=2 ROUNDS=1 MAX_WAIT=0 is a smoke run: it proves the script works
+#                                 end to end, and its table is marked as a smoke run, not a measurement
 #   PIN=1                         servers on CPU SERVER_CPUS (1), wrk on WRK_CPUS (0), WORKERS=1 worker each;
 #   PIN=0                         nothing pinned, WORKERS defaults to the CPU count
 #   MAX_LOAD=1.0 MAX_WAIT=3600    wait (up to MAX_WAIT s) for a 1-minute load average below MAX_LOAD first
-#   QUIET_CORES=0.15              a run during which other processes used more CPU than this is repeated
+#   QUIET_CORES=0.15 RETRIES=3    a run during which other processes used more CPU than this is repeated (after
+#                                 waiting up to MAX_WAIT s for a quiet machine), up to RETRIES times
 #   SKIP_BUILD=1                  use the release binaries already built (NEWSLENS=path: another newslens binary)
 #   SHARED=../shared              the shared data folder (../../shared is tried too, for worktrees)
-# Needs: apt-get install -y wrk nginx-light
+# Needs wrk and nginx (Debian's wrk and nginx-light; installed with apt-get when missing and run as root).
+# Prints the machine's load before it starts and its total run time at the end. A full run (all sections,
+# defaults) takes about 10 minutes after the builds (http 6.5 min, extraction under 1, memory about 2); the
+# first release builds add 5 to 15 minutes (Hummingbird and SwiftNIO from scratch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 results="$root/Benchmarks/results"
 shared=${SHARED:-$root/../shared}
 [[ -d $shared || -n ${SHARED:-} ]] || shared=$root/../../shared  # a worktree one level deeper
-seconds=${SECONDS_PER_RUN:-10}
-rounds=${ROUNDS:-3}
+seconds=${DURATION:-${SECONDS_PER_RUN:-10}}
+rounds=${ROUNDS:-${REPS:-3}}
+started_at=$(date +%s)
 pin=${PIN:-1}
 if [[ $pin == 1 ]]; then
     server_cpus=${SERVER_CPUS:-1}; wrk_cpus=${WRK_CPUS:-0}; workers=${WORKERS:-1}
@@ -54,6 +61,21 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
+machine_report() {  # what else the machine is doing, so figures can be judged
+    echo "== $(date -u '+%Y-%m-%d %H:%M:%S UTC') on $(hostname): $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+    echo "   busiest processes (%CPU since start):"
+    ps -eo pcpu=,comm= --sort=-pcpu | head -5 | sed 's/^/     /'
+}
+finish() {
+    local took=$(( $(date +%s) - started_at ))
+    machine_report >&2
+    echo "== run.sh ${sections[*]} took $((took / 60)) min $((took % 60)) s" >&2
+}
+machine_report >&2
+if wants http; then
+    echo "   http: 4 cases x 3 servers x $rounds rounds x $seconds s = about $(( (12 * rounds * (seconds + 1) + 30) / 60 )) min of wrk (plus repeats of disturbed runs)" >&2
+fi
+
 wait_for_quiet() {
     local max=${MAX_LOAD:-1.0} limit=${MAX_WAIT:-3600} waited=0
     while python3 -c "import sys; sys.exit(0 if float('$(load1)') >= $max else 1)"; do
@@ -82,7 +104,13 @@ fi
 # MARK: HTTP
 
 if wants http; then
-    command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx (apt-get install -y wrk nginx-light)" >&2; exit 1; }
+    if ! { command -v wrk && command -v nginx; } >/dev/null; then
+        if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+            echo "installing wrk and nginx-light" >&2
+            { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light; } >&2
+        fi
+        { command -v wrk && command -v nginx; } >/dev/null || { echo "needs wrk and nginx (apt-get install -y wrk nginx-light)" >&2; exit 1; }
+    fi
     ours_port=$(free_port); peer_port=$(free_port); nginx_port=$(free_port)
     "${server_prefix[@]}" "$newslens" serve --host 127.0.0.1 --port "$ours_port" --public "$work/no-web-page" \
         --io-queues "$workers" --log-level warning 2>"$work/newslens.log" &
@@ -131,6 +159,7 @@ CONF
     python3 - "$results/http-meta.json" <<PY
 import json, sys, datetime
 json.dump({"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "commit": "$(git rev-parse --short HEAD)",
+           "seconds": $seconds, "rounds": $rounds, "load_before": "$(cut -d' ' -f1-3 /proc/loadavg)",
            "setup": "$setup; ${seconds} s per run, ${rounds} rounds; body ${body_bytes} bytes; response headers: newslens $(header_bytes "$ours_port"), nginx $(header_bytes "$nginx_port"), Hummingbird $(header_bytes "$peer_port") bytes"},
           open(sys.argv[1], "w"))
 PY
@@ -138,7 +167,7 @@ PY
     echo "load before the run: $(load1)" >&2
     : > "$results/http.jsonl"
     python3 "$root/Benchmarks/wrk_driver.py" "$results/http.jsonl" --seconds "$seconds" --rounds "$rounds" \
-        --wrk-cpus "$wrk_cpus" --quiet-cores "${QUIET_CORES:-0.15}" \
+        --wrk-cpus "$wrk_cpus" --quiet-cores "${QUIET_CORES:-0.15}" --retries "${RETRIES:-3}" --max-wait "${MAX_WAIT:-3600}" \
         --server "newslens=http://127.0.0.1:$ours_port$url_path=$ours_pid" \
         --server "nginx=http://127.0.0.1:$nginx_port$url_path=$(cat "$work/nginx.pid")" \
         --server "hummingbird=http://127.0.0.1:$peer_port$url_path=$peer_pid"
@@ -167,6 +196,7 @@ PY
         gzip -dc "$page" > "$work/html/$(basename "$page" .gz)"
     done
     {
+        echo "# run of $(date '+%Y-%m-%d %H:%M') (commit $(git rev-parse --short HEAD); load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
         "$newslens" analyze --benchmark "${TEXT_PASSES:-10}" "$work"/text/*.txt
         "$newslens" extract-html --benchmark "${HTML_PASSES:-10}" "$work"/html/*.html
     } | tee "$results/extraction.txt"
@@ -175,7 +205,7 @@ fi
 # MARK: memory
 
 if wants memory; then
-    : > "$results/memory.txt"
+    echo "# run of $(date '+%Y-%m-%d %H:%M') (commit $(git rev-parse --short HEAD))" > "$results/memory.txt"
     for count in 1000 10000 100000; do
         echo "=== $count articles" >> "$results/memory.txt"
         "$store_bench" "$count" | tee -a "$results/memory.txt"
@@ -183,3 +213,5 @@ if wants memory; then
 fi
 
 python3 "$root/Benchmarks/report.py" "$results" "$root/BENCHMARKS.md"
+echo "tables written to BENCHMARKS.md, chart to Benchmarks/results/http.svg, raw figures in Benchmarks/results/" >&2
+finish

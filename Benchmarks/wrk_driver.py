@@ -2,7 +2,7 @@
 """Runs wrk against each server, interleaved, and appends one JSON line per run to a results file.
 
     wrk_driver.py RESULTS.jsonl --server NAME=URL=PID[,PID...] ... [--seconds 10] [--rounds 3]
-                  [--wrk-cpus 0] [--quiet-cores 0.15] [--retries 3]
+                  [--wrk-cpus 0] [--quiet-cores 0.15] [--retries 3] [--max-wait 600]
 
 For every run it records what wrk reports (requests/s, p99 latency, errors, non-2xx), the server's resident
 memory after the run (VmRSS summed over its processes), the server's CPU time during the run (per request
@@ -80,10 +80,11 @@ def expand_pids(pids):
     return found
 
 
-def wait_until_quiet(max_cores, log):
-    """Waits until the machine's busy CPU over 2 s stays below max_cores (our servers idle meanwhile)."""
+def wait_until_quiet(max_cores, log, limit):
+    """Waits until the machine's busy CPU over 2 s stays below max_cores (our servers idle meanwhile), at most
+    `limit` seconds."""
     waited = 0
-    while True:
+    while waited < limit:
         a = machine_busy_seconds()
         time.sleep(2)
         busy = (machine_busy_seconds() - a) / 2
@@ -92,6 +93,8 @@ def wait_until_quiet(max_cores, log):
         waited += 2
         if waited % 60 == 0:
             log(f"  waiting for a quiet machine ({busy:.2f} cores busy elsewhere, {waited} s so far)")
+    log(f"  machine still busy after {limit} s; going on (the run is marked disturbed if it is again)")
+    return waited
 
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
@@ -109,6 +112,10 @@ def parse_wrk(text):
         "requests": int(number(r"(\d+) requests in", 0)),
         "p99_ms": float(p99.group(1)) * UNITS[p99.group(2)] if p99 else None,
         "socket_errors": sum(int(x) for x in errors.groups()) if errors else 0,
+        # connect, read, write, timeout: a server that closes after each response without saying
+        # `Connection: close` makes wrk count one read error per request (the request itself succeeded)
+        "socket_error_kinds": dict(zip(("connect", "read", "write", "timeout"), map(int, errors.groups())))
+        if errors else {},
         "non_2xx": int(number(r"Non-2xx or 3xx responses: (\d+)", 0)),
     }
 
@@ -152,6 +159,7 @@ def main():
     parser.add_argument("--wrk-cpus", default="")
     parser.add_argument("--quiet-cores", type=float, default=0.15)
     parser.add_argument("--retries", type=int, default=3)
+    parser.add_argument("--max-wait", type=int, default=600, help="longest wait for a quiet machine before a repeat")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of c=16 load per server before round 1")
     args = parser.parse_args()
     servers = []
@@ -179,7 +187,7 @@ def main():
                         if attempt < args.retries:
                             log(f"  {server[0]} {case[0]}: {result['foreign_cores']:.2f} cores used elsewhere; "
                                 "waiting for a quiet machine and repeating")
-                            wait_until_quiet(args.quiet_cores, log)
+                            wait_until_quiet(args.quiet_cores, log, args.max_wait)
                     out.write(json.dumps(result) + "\n")
                     out.flush()
                     log(f"round {round_index + 1} {case[0]:15s} {server[0]:12s} {result['requests_per_s']:9.0f} req/s "

@@ -53,7 +53,7 @@ if let i = args.firstIndex(of: "--open"), args.index(after: i) < args.endIndex {
 if count > 0 {
     // MARK: memory and insert speed
 
-    var config = StoreConfiguration(maxArticles: count, memoryBudgetBytes: 64 << 30, dataDirectory: durableDir)
+    let config = StoreConfiguration(maxArticles: count, memoryBudgetBytes: 64 << 30, dataDirectory: durableDir)
     let before = residentBytes()
     let store = try ArticleStore(configuration: config)
     var generator = SyntheticArticles(seed: 42)
@@ -122,7 +122,7 @@ if count > 0 {
 
     // MARK: restart
 
-    if let durableDir {
+    if durableDir != nil {
         store.close()
         let tc = now()
         let reopened = try ArticleStore(configuration: config)
