@@ -38,6 +38,8 @@ struct ServeCommand: ParsableCommand {
     var maxBody: String?
     @Option(help: "Most simultaneous connections, else 503. (env NEWSLENS_MAX_CONNECTIONS, default 1024)")
     var maxConnections: String?
+    @Option(help: "Most request-body bytes held in memory at once, over all connections, else 503; at least --max-body. (env NEWSLENS_MAX_BUFFERED_BODIES, default 256MiB or --max-body if larger)")
+    var maxBufferedBodies: String?
     @Option(help: "Seconds for a whole request header section, else 408. (env NEWSLENS_HEADER_TIMEOUT, default 10)")
     var headerTimeout: String?
     @Option(help: "Seconds for a whole request body, else 408. (env NEWSLENS_BODY_TIMEOUT, default 60)")
@@ -83,6 +85,13 @@ struct ServeCommand: ParsableCommand {
         limits.maxBodyBytes = try settings.size(maxBody, "NEWSLENS_MAX_BODY") ?? limits.maxBodyBytes
         limits.maxConnections = try settings.integer(maxConnections, "NEWSLENS_MAX_CONNECTIONS", in: 1...1_000_000)
             ?? limits.maxConnections
+        limits.maxBufferedBodyBytes = try settings.size(maxBufferedBodies, "NEWSLENS_MAX_BUFFERED_BODIES")
+            ?? max(limits.maxBufferedBodyBytes, limits.maxBodyBytes)
+        // A budget below one body would refuse every body of the largest allowed size, for ever.
+        guard limits.maxBufferedBodyBytes >= limits.maxBodyBytes else {
+            throw ValidationError("The request-body budget (\(limits.maxBufferedBodyBytes) bytes) is smaller than the largest "
+                                  + "request body allowed (\(limits.maxBodyBytes) bytes): raise --max-buffered-bodies or lower --max-body.")
+        }
         configuration.limits = limits
         var timeouts = HTTPTimeouts()
         timeouts.header = try settings.duration(headerTimeout, "NEWSLENS_HEADER_TIMEOUT") ?? timeouts.header

@@ -75,4 +75,34 @@ import Glibc
             #expect(child.stop() == 0)
         }
     }
+
+    /// `--max-buffered-bodies` reaches the server: a body that would pass it gets 503 while another upload
+    /// holds most of it; a budget below `--max-body` is refused at start with a clear message.
+    @Test func requestBodyBudgetFlag() async throws {
+        try await onOwnThread {
+            do {
+                _ = try ChildServer(arguments: ["--max-body", "64KiB", "--max-buffered-bodies", "32KiB"])
+                Issue.record("a budget below --max-body was accepted")
+            } catch let failure as ChildServer.Failure {
+                #expect(failure.description.contains("smaller than the largest request body"), "\(failure)")
+            }
+            let child = try ChildServer(arguments: ["--max-body", "64KiB", "--max-buffered-bodies", "100KiB"])
+            let slow = try RawClient(port: child.port)
+            slow.send("POST /v1/analyze HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 65536\r\n\r\n"
+                      + String(repeating: "a ", count: 30_000))
+            usleep(300_000)
+            let refused = try child.exchange(request("POST", "/v1/analyze", ["Content-Type: text/plain"],
+                                                     body: String(repeating: "b ", count: 25_000)))
+            #expect(refused.status == 503 && refused.header("Retry-After") == "1", "\(refused.status) \(refused.text)")
+            slow.reset()
+            var status = 0
+            for _ in 0..<50 where status != 200 {
+                status = (try? child.exchange(request("POST", "/v1/analyze", ["Content-Type: text/plain"],
+                                                      body: "The mayor said the budget passed.")))?.status ?? 0
+                if status != 200 { usleep(50_000) }
+            }
+            #expect(status == 200)
+            #expect(child.stop() == 0)
+        }
+    }
 }

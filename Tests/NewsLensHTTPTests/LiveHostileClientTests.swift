@@ -84,6 +84,58 @@ import Glibc
         }
     }
 
+    @Test(arguments: [false, true])
+    func requestBodiesBeyondTheServerWideBudgetGet503UntilOthersFinish(tls: Bool) async throws {
+        try await onOwnThread {
+            let live = try LiveServer.withTLS { configuration in
+                configuration.limits.maxBufferedBodyBytes = 100_000
+                configuration.limits.maxBodyBytes = 1_000_000
+            }
+            defer { live.stop() }
+            func client() throws -> RawClient {
+                try RawClient(port: tls ? live.tlsPort : live.port, tls: tls ? TLSClientOptions() : nil)
+            }
+            func waitFor(_ bytes: Int) -> Int {
+                for _ in 0..<300 where live.server.bufferedBodyBytes != bytes { usleep(10_000) }
+                return live.server.bufferedBodyBytes
+            }
+            // A slow upload holds 80 kB of its 90 kB body.
+            let slow = try client()
+            slow.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 90000\r\n\r\n" + String(repeating: "a", count: 80_000))
+            #expect(waitFor(80_000) == 80_000)
+            // Another 50 kB body would pass the budget: refused, whatever its framing.
+            let refused = try client()
+            refused.send(request("POST", "/echo", body: String(repeating: "b", count: 50_000)))
+            let response = try refused.readResponse()
+            #expect(response.status == 503 && response.header("Retry-After") == "1", "\(response.status) \(response.text)")
+            #expect(response.text.contains("too many request bodies"))
+            let chunked = try client()
+            chunked.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nc350\r\n"
+                         + String(repeating: "c", count: 50_000) + "\r\n0\r\n\r\n")
+            #expect(try chunked.readResponse().status == 503)
+            #expect(waitFor(80_000) == 80_000, "refused bodies must give their bytes back")
+            // Announcing a large body holds nothing; small bodies still fit beside the slow upload.
+            let announced = try client()
+            announced.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 500000\r\n\r\n")
+            let small = try client()
+            small.send(request("POST", "/echo", body: String(repeating: "d", count: 10_000)))
+            #expect(try small.readResponse().status == 200)
+            // An upload whose client vanishes (reset) gives its bytes back when the connection closes.
+            let vanishing = try client()
+            vanishing.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 90000\r\n\r\n" + String(repeating: "v", count: 15_000))
+            #expect(waitFor(95_000) == 95_000)
+            vanishing.reset()
+            #expect(waitFor(80_000) == 80_000, "a reset upload must give its bytes back")
+            // The slow upload completes; its bytes go back to the budget once it is answered.
+            slow.send(String(repeating: "a", count: 10_000))
+            #expect(try slow.readResponse().body.count == 90_000)
+            let after = try client()
+            after.send(request("POST", "/echo", body: String(repeating: "e", count: 50_000)))
+            #expect(try after.readResponse().status == 200)
+            #expect(waitFor(0) == 0)
+        }
+    }
+
     static let huge = PreparedBody(contentType: "application/json", bytes: LiveServer.bigJSON(4_000_000))
 
     @Test func pipelinedFloodIsAnsweredInFullAfterItsOutputDrains() async throws {

@@ -10,6 +10,10 @@ public struct HTTPLimits: Sendable, Equatable {
     public var maxBodyBytes: Int = 4 * 1024 * 1024
     /// Most simultaneous connections; further ones get 503 and are closed.
     public var maxConnections: Int = 1024
+    /// Request bodies held in memory at once, across every connection (received so far, or waiting for
+    /// their handler): a body that would go past it gets 503 with Retry-After. Without it, 1,024
+    /// connections uploading 4 MiB each could make the server hold 4 GiB.
+    public var maxBufferedBodyBytes: Int = 256 * 1024 * 1024
 
     public init() {}
 }

@@ -80,6 +80,7 @@ extension Connection {
             let (consumed, progress) = decoder.decode(input.readable, into: &body)
             chunkedDecoder = decoder
             input.consume(consumed)
+            guard countBody() else { return false }
             switch progress {
             case .needMore: return false
             case .failed(let error): fail(error); return false
@@ -93,9 +94,35 @@ extension Connection {
         body.append(contentsOf: UnsafeRawBufferPointer(rebasing: input.readable[0..<take]))
         input.consume(take)
         bodyRemaining -= take
+        guard countBody() else { return false }
         guard bodyRemaining == 0 else { return false }
         dispatch()
         return true
+    }
+
+    /// Counts the body received so far in the server-wide budget; past it, 503 and close (lingering: the
+    /// rest of the body may still be on its way). Memory is counted as it arrives, so a client that only
+    /// announces a large body holds nothing.
+    private func countBody() -> Bool {
+        let grown = body.count - reservedBodyBytes
+        guard grown > 0 else { return true }
+        guard context.reserveBodyBytes(grown) else {
+            let detail = "The server holds too many request bodies at once (limit \(context.configuration.limits.maxBufferedBodyBytes) bytes); retry shortly."
+            body = []
+            releaseBodyBytes()
+            respond(context.encoder.plan(.problem(.serviceUnavailable, detail, headers: [HTTPField("Retry-After", "1")]), for: nil),
+                    keepAlive: false, linger: true)
+            return false
+        }
+        reservedBodyBytes = body.count
+        return true
+    }
+
+    /// Gives the body's bytes back to the budget (the request is answered, or the connection closed).
+    func releaseBodyBytes() {
+        guard reservedBodyBytes > 0 else { return }
+        context.bufferedBodyBytes.subtract(reservedBodyBytes, ordering: .relaxed)
+        reservedBodyBytes = 0
     }
 
     /// The request is complete: answer it inline or hand it to the worker queue.
@@ -150,6 +177,7 @@ extension Connection {
     /// Queues the response of the current request and sets up for the next one (or for closing).
     func respond(_ planned: PlannedResponse, keepAlive requestedKeepAlive: Bool = true, linger: Bool = false) {
         let current = head
+        releaseBodyBytes()  // the handler is done with the body
         let keepAlive = requestedKeepAlive && (current?.keepAlive ?? false) && !draining && !closeAfterFlush
         context.encoder.write(planned, keepAlive: keepAlive, version: current?.version ?? .http1_1,
                               date: worker.dateCache.current(), into: &output)

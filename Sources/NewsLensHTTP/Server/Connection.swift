@@ -33,6 +33,8 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     var resolution: Router.Resolution?
     var body: [UInt8] = []
     var bodyRemaining = 0
+    /// Bytes of `body` counted in the server-wide body budget, released with the request.
+    var reservedBodyBytes = 0
     var chunkedDecoder: ChunkedDecoder?
     var requestStarted: UInt64 = 0
     /// Close (lingering if unread input may remain) once the output is written.
@@ -303,6 +305,7 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
         writeDeadline.clear()
         output.discardAll()
         body = []
+        releaseBodyBytes()
         head = nil
         resolution = nil
         if let token {

@@ -39,6 +39,8 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Connections currently open.
     public var activeConnections: Int { context.activeConnections.load(ordering: .relaxed) }
+    /// Bytes of request bodies held in memory now (see `HTTPLimits.maxBufferedBodyBytes`).
+    public var bufferedBodyBytes: Int { context.bufferedBodyBytes.load(ordering: .relaxed) }
 
     /// Binds and starts accepting. Throws when the address cannot be bound.
     public func start() throws(SocketError) {

@@ -14,10 +14,22 @@ final class ServerContext: Sendable {
     let offloadQueue: DispatchQueue
     let activeConnections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
+    /// Bytes of request bodies held by all connections (`HTTPLimits.maxBufferedBodyBytes`).
+    let bufferedBodyBytes = Atomic<Int>(0)
     /// Largest input buffer a request head may need.
     let maxHeadBuffer: Int
     /// Sent to connections beyond `maxConnections`.
     let overloadResponse: [UInt8]
+
+    /// Counts `bytes` more of buffered request bodies; false (and nothing counted) past the limit.
+    func reserveBodyBytes(_ bytes: Int) -> Bool {
+        let total = bufferedBodyBytes.add(bytes, ordering: .relaxed).newValue
+        if total > configuration.limits.maxBufferedBodyBytes {
+            bufferedBodyBytes.subtract(bytes, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
 
     init(configuration: HTTPServerConfiguration, router: Router) {
         self.configuration = configuration
