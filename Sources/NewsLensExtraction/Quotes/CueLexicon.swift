@@ -15,12 +15,18 @@ public struct CueLexicon: Sendable {
     }
 
     public var cues = PhraseTable<Kind>()
+    /// First words of cues that name where a statement was read or heard rather than who made it ("according
+    /// to", "reported"): in "\"…,\" X said, according to Y." the source Y is the speaker of record.
+    public private(set) var sources = WordTable<Bool>()
 
     public static let shared = CueLexicon(entries: ResourceFile.entries("cue-verbs.txt"))
 
     public init(entries: [[Substring]]) {
         let tokenizer = Tokenizer()
         for fields in entries {
+            if fields.count > 2, fields[2] == "source", let first = fields[0].split(separator: " ").first {
+                sources.insert(WordHash.hash(first), true)
+            }
             let kind: Kind
             switch fields.count > 1 ? fields[1] : "" {
             case "quote": kind = .quote
@@ -32,6 +38,10 @@ public struct CueLexicon: Sendable {
             cues.insert(String(fields[0]), kind, tokenizer: tokenizer)
         }
     }
+
+    /// The cue starting at token `t` names a source ("according to", "reported").
+    @inline(__always)
+    public func isSource(_ t: Token) -> Bool { t.kind == .word && sources.contains(t.hash) }
 
     // MARK: closed classes (grammar, not vocabulary: kept in code)
 

@@ -40,6 +40,11 @@ public struct QuoteAttributor: Sendable {
             let p = paragraphs[q.paragraph]
             let here = Self.window(byParagraph[q.paragraph], around: q.tokenStart, attributions)
             defer {
+                // A source named in the attribution's sentence outranks the speaker quoted there.
+                if let a = decisions[n].attribution, decisions[n].rule != "conversation",
+                   attributions[a].paragraph == q.paragraph, let b = source(for: a, byParagraph[q.paragraph], attributions, p) {
+                    decisions[n] = Decision(attribution: b, rule: "source")
+                }
                 if let a = decisions[n].attribution, attributions[a].implicit, attributions[a].paragraph == q.paragraph,
                    a >= listed.count || !listed[a] {
                     if listed.count < attributions.count {
@@ -214,7 +219,9 @@ public struct QuoteAttributor: Sendable {
             guard pk != .neuter && pk != .second else { return nil }
             e = s + 1
             kind = .pronoun(pk)
-        } else if t[s].flags.contains(.capitalized), !lexicon.isDeterminer(t[s]) {
+        } else if t[s].flags.contains(.capitalized), !lexicon.isDeterminer(t[s]), !lexicon.isFunctionWord(t[s]),
+                  !SpeakerFinder.subordinators.contains(t[s].hash), !SpeakerFinder.openers.contains(t[s].hash) {
+            // (`"…!" After the rally …` starts a new sentence: no subject there.)
             while e < t.count, e - s < 5, !inside[e], t[e].kind == .word, t[e].flags.contains(.capitalized) { e += 1 }
             kind = .name
         } else if lexicon.isDeterminer(t[s]) {
@@ -234,8 +241,9 @@ public struct QuoteAttributor: Sendable {
             guard j < t.count, p.token(j, is: ",") else { return nil }
             verb = j + 1
         }
+        // The word after the subject must read as a verb ("barked", "mocks") or an adverb before one.
         guard verb < t.count, !inside[verb], t[verb].kind == .word, !t[verb].flags.contains(.capitalized),
-              !t[verb].flags.contains(.possessive), !lexicon.breaksPhrase(t[verb]) || lexicon.isAdverb(t[verb]) else { return nil }
+              !t[verb].flags.contains(.possessive), speakers.looksLikeVerb(p, verb) || lexicon.isAdverb(t[verb]) else { return nil }
         _ = kind
         return implicit(p, q.paragraph, s, e, &all)
     }
@@ -298,9 +306,13 @@ public struct QuoteAttributor: Sendable {
     }
 
     /// The subject of the sentence holding the opening mark, when it comes before the mark.
+    /// Failing that, for a quote inside an introductory phrase without a subject of its own ("After bickering
+    /// over whether the other is \"qualified\", Clinton ripped into …"), the subject after that phrase's comma.
     func subject(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
         let s = AttributionFinder.sentence(of: q.open, in: p)
-        return implicitAttribution(p, q.paragraph, p.sentences[s], before: q.open, &all, inside)
+        let sentence = p.sentences[s]
+        if let a = implicitAttribution(p, q.paragraph, sentence, before: q.open, &all, inside) { return a }
+        return afterIntroduction(q, p, sentence, &all, inside)
     }
 
     func implicitAttribution(_ p: TextParagraph, _ index: Int, _ sentence: Range<Int>, before limit: Int,

@@ -11,9 +11,16 @@ extension SpeakerFinder {
             if p.token(k, is: ","), !inside[k] { starts.append(k + 1) }
             k += 1
         }
-        for var start in starts {
+        for (n, var start) in starts.enumerated() {
+            var subordinate = false
             while start < limit, t[start].kind == .word, Self.openers.contains(t[start].hash) || lexicon.isAdverb(t[start])
-                    || Self.subordinators.contains(t[start].hash) { start += 1 }
+                    || Self.subordinators.contains(t[start].hash) {
+                if Self.subordinators.contains(t[start].hash) { subordinate = true }
+                start += 1
+            }
+            // "When Trump announced his run, he called them \"criminals\"": the subject of a subordinate clause
+            // that ends before the limit is not the sentence's.
+            if subordinate, n + 1 < starts.count { continue }
             guard start < limit, !inside[start], t[start].kind == .word else { continue }
             var end = start
             let kind: SpeakerRef.Kind
