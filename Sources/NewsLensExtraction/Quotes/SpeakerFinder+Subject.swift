@@ -48,8 +48,21 @@ extension SpeakerFinder {
                     while after < limit, after - end < 8, !p.token(after, is: ")") { after += 1 }
                     after += 1
                 }
+                // "Cruz’s lawyers relied on …": a possessive name determines the subject phrase.
+                if after + 1 < limit, t[after].flags.contains(.possessive), !inside[after] {
+                    // (The word right after the possessive is a noun even when it ends in "-s": "lawyers".)
+                    var e2 = after + 2
+                    while e2 < limit, e2 - after <= 6, !inside[e2], t[e2].kind == .word, !t[e2].flags.contains(.capitalized),
+                          !looksLikeVerb(p, e2) { e2 += 1 }
+                    if e2 > after + 1, e2 < limit, !inside[e2], looksLikeVerb(p, e2) || p.token(e2, is: ",") {
+                        return Found(lowerBound: start, upperBound: e2, kind: .nominal)
+                    }
+                    continue
+                }
                 // "Speaking to MSNBC's Morning Joe, Bush …": a name is followed by a verb, not a preposition.
-                if end == start + 1, after < limit, Self.prepositionsAfterSubject.contains(t[after].hash) { continue }
+                // ("Clinton on Monday ripped into …" is a subject with a time adjunct.)
+                if end == start + 1, after < limit, Self.prepositionsAfterSubject.contains(t[after].hash),
+                   !(after + 1 < limit && Self.timeWords.contains(t[after + 1].hash)) { continue }
                 // "Beck, who has in the past described …, clearly intended": a name with an apposition.
                 if after < limit, p.token(after, is: ","), start == starts[0] || start == sentence.lowerBound {
                     return Found(lowerBound: start, upperBound: end, kind: kind)
@@ -66,9 +79,10 @@ extension SpeakerFinder {
             } else if lexicon.isDeterminer(t[start]), t[start].hash != CueLexicon.that {
                 // "The retired neurosurgeon addressed …", "His office put out …": a determiner phrase followed
                 // by a verb-like word or an apposition.
+                // The word right after the determiner is no verb even when it ends in "-s" ("The lawyers relied").
                 end = start + 1
                 while end < limit, end - start <= 8, !inside[end], t[end].kind == .word || t[end].kind == .number,
-                      !looksLikeVerb(p, end) { end += 1 }
+                      end == start + 1 || !looksLikeVerb(p, end) { end += 1 }
                 guard end > start + 1, end < limit, !inside[end], !Self.timeWords.contains(t[end - 1].hash),
                       (t[end].kind == .word && looksLikeVerb(p, end)) || p.token(end, is: ",") else { continue }
                 return Found(lowerBound: start, upperBound: end, kind: .nominal)

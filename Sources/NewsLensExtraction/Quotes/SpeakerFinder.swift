@@ -151,6 +151,10 @@ public struct SpeakerFinder: Sendable {
                     break
                 }
             }
+            // "When Trump announced", "But Clinton said": a capitalised conjunction or preposition opening the
+            // sentence is no part of the name.
+            while s < e, t[s].flags.contains(.capitalized), lexicon.isFunctionWord(t[s]) || Self.subordinators.contains(t[s].hash)
+                    || Self.openers.contains(t[s].hash) || Abbreviations.shared.isSentenceOpener(t[s].hash) { s += 1 }
             return Found(lowerBound: s, upperBound: e + 1, kind: .name)
         }
     }

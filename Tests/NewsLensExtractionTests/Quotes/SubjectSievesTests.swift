@@ -1,0 +1,48 @@
+import Testing
+@testable import NewsLensExtraction
+
+/// The sieves that name a speaker without a cue right at the quote: sources of record, sentence subjects
+/// behind introductory phrases and subordinate clauses, possessive subjects, participle cues.
+@Suite struct SubjectSievesTests {
+    func quotes(_ paragraph: String) -> [Quote] {
+        QuoteTestSupport.quotes("Headline of the test\n\n" + paragraph).filter { $0.kind != .indirect }
+    }
+
+    @Test func aSourceOfRecordOutranksTheSpeakerItQuotes() {
+        let q = quotes("\"We will reopen in May,\" the minister said, according to a ministry statement.")
+        #expect(q.first?.mentionText == "a ministry statement" && q.first?.rule == "source")
+        // Without a source the speaker stays.
+        #expect(quotes("\"We will reopen in May,\" the minister said on Monday.").first?.mentionText == "the minister")
+    }
+
+    @Test func aCapitalisedConjunctionAfterAQuoteIsNoSpeaker() {
+        let q = quotes("The crowd chanted \"Lock her up!\" After the rally ended, the buses left.")
+        #expect(q.first?.mentionText != "After")
+    }
+
+    @Test func theMainClauseSubjectOutranksASubordinateOne() {
+        let q = quotes("When Trump arrived in Iowa, the crowd welcomed him as a \"hero\" for minutes.")
+        #expect(q.first?.mentionText == "the crowd" && q.first?.rule == "subject")
+    }
+
+    @Test func aQuoteInASubjectlessIntroductionTakesTheMainSubject() {
+        let q = quotes("After bickering for a week over whether the other is \"qualified\" to lead, Clinton on Monday ripped into Sanders.")
+        #expect(q.first?.mentionText == "Clinton" && q.first?.rule == "subject")
+    }
+
+    @Test func aPossessiveNameDeterminesTheSubject() {
+        let q = quotes("In response, Cruz's lawyers relied on precedent showing he is \"natural born\" under the law.")
+        #expect(q.first?.mentionText == "Cruz's lawyers")
+    }
+
+    @Test func aParticipleCueTakesTheSentenceSubject() {
+        let q = quotes("The protesters interrupted her speech, shouting \"she wins, we lose!\"")
+        #expect(q.first?.mentionText == "The protesters")
+    }
+
+    @Test func nicknamesAndTitlesGetNoInventedSpeaker() {
+        #expect(quotes("Dwayne \"The Rock\" Johnson visited the rally on Friday.").allSatisfy { $0.speaker == nil })
+        let film = quotes("Clinton praised the cast of the film \"Hidden Figures\" at the gala.")
+        #expect(film.allSatisfy { $0.speaker == nil })
+    }
+}
