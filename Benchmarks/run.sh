@@ -64,7 +64,7 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 machine_report() {  # what else the machine is doing, so figures can be judged
     echo "== $(date -u '+%Y-%m-%d %H:%M:%S UTC') on $(hostname): $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
     echo "   busiest processes (%CPU since start):"
-    ps -eo pcpu=,comm= --sort=-pcpu | head -5 | sed 's/^/     /'
+    ps -eo pcpu=,comm= --sort=-pcpu | grep -v ' ps$' | head -5 | sed 's/^/     /'
 }
 finish() {
     local took=$(( $(date +%s) - started_at ))
@@ -160,7 +160,7 @@ CONF
 import json, sys, datetime
 json.dump({"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "commit": "$(git rev-parse --short HEAD)",
            "seconds": $seconds, "rounds": $rounds, "load_before": "$(cut -d' ' -f1-3 /proc/loadavg)",
-           "setup": "$setup; ${seconds} s per run, ${rounds} rounds; body ${body_bytes} bytes; response headers: newslens $(header_bytes "$ours_port"), nginx $(header_bytes "$nginx_port"), Hummingbird $(header_bytes "$peer_port") bytes"},
+           "setup": "$setup; ${seconds} s per run, ${rounds} round(s); body ${body_bytes} bytes; response headers: newslens $(header_bytes "$ours_port"), nginx $(header_bytes "$nginx_port"), Hummingbird $(header_bytes "$peer_port") bytes"},
           open(sys.argv[1], "w"))
 PY
     wait_for_quiet
