@@ -29,9 +29,11 @@ RUN swift build -c release --static-swift-stdlib --product newslens \
 
 # ---- run stage ----
 FROM debian:bookworm-slim
-# container-check: packages libssl3 zlib1g ca-certificates tzdata
+# Only what the binary loads: libssl/libcrypto (TLS, SHA-256), zlib (gzip) and CA certificates. No tzdata:
+# nothing in NewsLens reads time zones (dates keep the offset they were given; logs are UTC).
+# container-check: packages libssl3 zlib1g ca-certificates
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libssl3 zlib1g ca-certificates tzdata \
+ && apt-get install -y --no-install-recommends libssl3 zlib1g ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 # container-check: user newslens 10001
 RUN groupadd --gid 10001 newslens \
