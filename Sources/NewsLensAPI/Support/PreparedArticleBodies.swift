@@ -1,6 +1,5 @@
 import NewsLensHTTP
 import NewsLensStore
-import Synchronization
 
 /// The HTTP form of stored articles (header lines, entity-tag bytes around the store's cached JSON and gzip),
 /// built once per article instead of once per request: on `GET /v1/articles/{id}`, the API's hot path,
@@ -17,7 +16,9 @@ final class PreparedArticleBodies: Sendable {
         var fileBackingTried = false
     }
 
-    private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
+    /// `Locked` (a pthread mutex), not `Synchronization.Mutex`: ThreadSanitizer cannot see the futex behind
+    /// the latter and reports every pair of critical sections as a race.
+    private let entries = Locked<[ObjectIdentifier: Entry]>([:])
     let capacity: Int
 
     init(capacity: Int = 4096) {
