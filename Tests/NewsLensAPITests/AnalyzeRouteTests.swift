@@ -79,6 +79,26 @@ import Testing
         #expect(await api.call("POST", "/v1/analyze", contentType: "text/plain", " \u{85}x ").status == .ok)
     }
 
+    /// `AnalysisLimits`: a body of nothing but quotation marks is refused before the engine runs, as text,
+    /// as a page and through POST /v1/articles (which then stores nothing); a real article's marks pass.
+    @Test func moreQuotationMarksThanAnyArticleAre422() async {
+        let marks = String(repeating: "\"", count: 1_000_000)
+        await api.call("POST", "/v1/analyze", contentType: "text/plain", marks)
+            .expectProblem(.unprocessableContent, containing: "more than 10000 quotation marks")
+        await api.call("POST", "/v1/analyze", contentType: "text/plain", String(repeating: "\u{201C}a\u{201D} ", count: 5001))
+            .expectProblem(.unprocessableContent, containing: "quotation marks")
+        let page = "<html><body><article><h1>Marks</h1>" + (0..<3000).map { "<p>\u{201C}Plan \($0) is here to stay,\u{201D} said Ana Silva, the harbour board chair. \u{201C}The ferry runs on,\u{201D} she added.</p>" }.joined()
+            + "</article></body></html>"
+        await api.call("POST", "/v1/analyze", contentType: "text/html", page)
+            .expectProblem(.unprocessableContent, containing: "quotation marks")
+        await api.call("POST", "/v1/analyze", contentType: "application/json", #"{"text": ""# + String(repeating: #"\""#, count: 10_001) + #""}"#)
+            .expectProblem(.unprocessableContent, containing: "quotation marks")
+        await api.call("POST", "/v1/articles", contentType: "text/plain", marks)
+            .expectProblem(.unprocessableContent, containing: "quotation marks")
+        #expect(api.store?.count == 0)
+        #expect(await api.call("POST", "/v1/analyze", contentType: "text/plain", Articles.ferry).status == .ok)
+    }
+
     @Test func blanknessAgreesWithTheSchemaPattern() {
         // The pattern is "[^...]": a class of single characters and a-b ranges; blank = in the class.
         let pattern = OpenAPIDocument.document["components"]?["schemas"]?["NonBlankText"]?["pattern"]?.stringValue ?? ""

@@ -38,7 +38,9 @@ import Glibc
             // for a trickle tick (1 s) or the header deadline (2 s); the bounds stay well below both while
             // leaving room for a loaded 2-core machine running every suite at once.
             #expect(failures.isEmpty, "\(failures.prefix(3))")
-            #expect(latencies.count >= 50, "only \(latencies.count) requests served")
+            // Served again and again during the trickle (one request per 20 ms at best; a loaded machine
+            // stretches the sleeps, so the count proves continuity, not throughput).
+            #expect(latencies.count >= 10, "only \(latencies.count) requests served")
             #expect(latencies.percentile(0.5) < 0.25, "median \(latencies.percentile(0.5)) s")
             #expect(latencies.percentile(1) < 0.9, "slowest \(latencies.percentile(1)) s")
             print("tricklers: \(count) closed between \(closed.first ?? 0) and \(closed.last ?? 0) s "

@@ -158,17 +158,20 @@ import Glibc
 
     @Test func idleKeepAliveConnectionIsClosed() async throws {
         try await onOwnThread {
-            let live = try Self.server()
+            // Its own idle deadline, long next to the pause below: a loaded machine may stretch a 100 ms
+            // sleep past a 300 ms deadline, which would close the connection before the second request.
+            let live = try LiveServer(router: LiveServer.standardRouter()) { $0.timeouts.idle = .milliseconds(1500) }
             defer { live.stop() }
             let client = try live.client()
             client.send(request("GET", "/json"))
             #expect(try client.readResponse().status == 200)
-            usleep(100_000)
+            usleep(600_000)
             client.send(request("GET", "/json"))  // activity restarts the idle clock
             #expect(try client.readResponse().status == 200)
             let start = MonotonicClock.now()
             #expect(client.closesWithin(5))
-            #expect(MonotonicClock.now() - start >= 200_000_000)
+            // Counted from the second response: the first one's clock would have closed it 0.9 s from here.
+            #expect(MonotonicClock.now() - start >= 1_200_000_000)
             #expect(client.pending.isEmpty)  // closed silently, no 408
         }
     }
@@ -180,12 +183,16 @@ import Glibc
             let client = try live.client()
             var small: Int32 = 4096
             setsockopt(client.fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+            let start = MonotonicClock.now()
             client.send(String(repeating: request("GET", "/big?size=4000000"), count: 4))
-            usleep(100_000)
-            #expect(live.server.activeConnections == 1)
             var waited = 0
-            while live.server.activeConnections > 0 && waited < 200 { usleep(10_000); waited += 1 }
+            while live.server.activeConnections == 0 && waited < 300 { usleep(1_000); waited += 1 }  // accepted
+            waited = 0
+            while live.server.activeConnections > 0 && waited < 300 { usleep(10_000); waited += 1 }
+            let droppedAfter = Double(MonotonicClock.now() - start) / 1e9
             #expect(live.server.activeConnections == 0)
+            // Not before its 300 ms write deadline (its first write blocked after our start).
+            #expect(droppedAfter >= 0.25, "dropped after \(droppedAfter) s")
         }
     }
 }

@@ -17,6 +17,7 @@ struct AnalyzeHandler: Sendable {
         case .failure(let problem): return problem.response
         }
         let prepared = context.analyzer.prepare(submission)
+        if let violation = context.analyzer.limitViolation(prepared) { return ProblemResponses.beyondAnalysisLimits(violation) }
         let analysis = context.analyze(prepared, input: prepared.inputLabel)
         return .json(analysis.jsonBytes())
     }

@@ -25,6 +25,7 @@ struct ArticleHandlers: Sendable {
             }
             let prepared = context.analyzer.prepare(submission)
             if let existing = store.article(contentID: prepared.contentID) { return stored(existing, created: false) }
+            if let violation = context.analyzer.limitViolation(prepared) { return ProblemResponses.beyondAnalysisLimits(violation) }
             let analysis = context.analyze(prepared, input: prepared.inputLabel)
             do throws(StoreError) {
                 let result = try store.insert(analysis, contentID: prepared.contentID)

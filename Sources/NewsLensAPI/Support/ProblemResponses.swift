@@ -1,3 +1,4 @@
+import NewsLensExtraction
 import NewsLensHTTP
 import NewsLensJSON
 import NewsLensStore
@@ -18,6 +19,11 @@ enum ProblemResponses {
     /// A JSON member that is there but holds only white space.
     static func blankMember(_ name: String) -> Response {
         .problem(.unprocessableContent, "The \"\(name)\" member is empty (or only white space); put the article in it.")
+    }
+
+    /// Input the engine is not run on (`AnalysisLimits`): well-formed, but no article looks like it.
+    static func beyondAnalysisLimits(_ violation: AnalysisLimits.Violation) -> Response {
+        .problem(.unprocessableContent, violation.description)
     }
 
     static func notUTF8(at offset: Int) -> Response {

@@ -38,6 +38,15 @@ struct SubmissionAnalyzer: Sendable {
         }
     }
 
+    /// Why the engine should not be run on this submission (more quotation marks than any article has),
+    /// checked in one linear pass before the analysis.
+    func limitViolation(_ prepared: Prepared, limits: AnalysisLimits = .standard) -> AnalysisLimits.Violation? {
+        switch prepared.work {
+        case .text(let text, _): return limits.check(text: text)
+        case .extracted(let input): return limits.check(input)
+        }
+    }
+
     /// The analysis, its `id` set to the short content id.
     func analyze(_ prepared: Prepared) -> Analysis {
         var analysis: Analysis
