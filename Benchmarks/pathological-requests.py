@@ -22,10 +22,13 @@ import time
 MiB = 1 << 20
 
 
-def prose(size):
-    unit = ('The city council approved the harbour plan on Monday. "We are pleased," said Mayor Ana Silva, '
-            'adding that the ferry service would resume in March. Officials from the Port Authority said '
-            'the vote was 5 to 2.\n\n')
+def prose(size, quoted_every=4):
+    """News-like paragraphs, one in `quoted_every` with a quotation (1: every paragraph)."""
+    plain = ('The city council approved the harbour plan on Monday after a long debate. Officials from the '
+             'Port Authority said the vote was 5 to 2 and that the ferry service would resume in March.\n\n')
+    quoted = ('"We are pleased with the plan," said Mayor Ana Silva, adding that the council would meet '
+              'again in the spring to review the first month of the new timetable.\n\n')
+    unit = plain * (quoted_every - 1) + quoted
     return (unit * (size // len(unit) + 1))[:size]
 
 
@@ -35,6 +38,7 @@ def families():
     js = 'application/json'
     depth = 100_000
     yield '1 MiB of prose', text, prose(MiB).encode(), {200}
+    yield '1 MiB of prose, a quote in every paragraph', text, prose(MiB, 1).encode(), {200, 422}
     yield '100,000 paragraphs', text, ''.join(f'Paragraph {i} said Ana.\n\n' for i in range(100_000)).encode(), {200, 422}
     yield 'a million quotation marks', text, ('"' * 1_000_000).encode(), {422}
     yield 'a million curly quotes', text, ('\u201c' * 1_000_000).encode(), {413, 422}
@@ -45,7 +49,7 @@ def families():
     yield f'JSON arrays nested {depth} deep', js, (b'[' * depth + b']' * depth), {400, 422}
     yield f'JSON objects nested {depth} deep', js, (b'{"a":' * depth + b'1' + b'}' * depth), {400, 422}
     yield f'JSON text inside {depth} nested arrays', js, (b'{"text":' + b'[' * depth + b'"x"' + b']' * depth + b'}'), {400, 422}
-    yield 'JSON, a 3 MiB string', js, json.dumps({'text': prose(3 * MiB)}).encode(), {200}
+    yield 'JSON, a 3 MiB string', js, json.dumps({'text': prose(3 * MiB, 8)}).encode(), {200, 422}
     yield 'JSON, 3 MiB of \\u escapes', js, (b'{"text":"' + b'\\u00e9' * (3 * MiB // 6) + b'"}'), {200, 422}
     yield 'JSON, 200,000 keys', js, (b'{' + b','.join(b'"k%d":1' % i for i in range(200_000)) + b',"text":"Ana said hi."}'), {200, 422}
     yield 'body over 4 MiB', text, b'a' * (4 * MiB + 1), {413}
