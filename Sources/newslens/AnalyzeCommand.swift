@@ -25,6 +25,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("Skip the entity stage (to measure the other stages alone).", visibility: .hidden))
     var withoutEntities = false
 
+    @Flag(help: ArgumentHelp("Print the entity stage's name candidates (type, deciding rule) instead of the analysis.",
+                             visibility: .hidden))
+    var explainEntities = false
+
     enum Input {
         case text(String)
         case html([UInt8])
@@ -46,6 +50,13 @@ struct AnalyzeCommand: ParsableCommand {
         if let passes = benchmark {
             let texts = inputs.compactMap { if case .text(let t) = $0 { return t } else { return nil } }
             try runBenchmark(analyzer, texts, passes: max(1, passes))
+            return
+        }
+        if explainEntities {
+            for case .text(let text) in inputs {
+                let doc = ArticleStructurer().structure(TextDocument(text))
+                for line in NewsEntityRecognizer().explain(doc) { print(line) }
+            }
             return
         }
         for input in inputs {

@@ -77,7 +77,8 @@ struct ChunkParser: Sendable {
             return
         }
         // 2. the last word says organization or place ("Clearwater Energy", "Fisht Stadium")
-        if b - a >= 2 && u.isCapitalized(b - 1) && u.has(b - 1, [.orgLast, .placeLast]) && !u.has(b - 1, .given) {
+        if b - a >= 2 && u.isCapitalized(b - 1) && u.has(b - 1, [.orgLast, .placeLast]) && !u.has(b - 1, .given)
+            && !titledPerson(u, a, b) {
             let type: NameType = u.has(b - 1, .orgLast) ? .organization : .place
             addStructured(u, unit, a, b, type, into: &out)
             return
@@ -102,6 +103,16 @@ struct ChunkParser: Sendable {
             return
         }
         segment(u, unit: unit, a, b, affiliation: affiliation, into: &out)
+    }
+
+    /// A title or honorific, then a person's name whose surname is also a building or body word: "Mayor Ben
+    /// Hall", "Senator Maria Church", "Mr. Hall". A title makes it a person, never a place.
+    private func titledPerson(_ u: EntityUnit, _ a: Int, _ b: Int) -> Bool {
+        guard u.has(a, [.titleHead, .titleModifier, .honorific]) else { return false }
+        var k = titles.parse(u, a, b)?.range.upperBound ?? a
+        while k < b - 1 && u.has(k, .honorific) { k += 1 }
+        guard k > a, k < b, u.has(b - 1, .surname) else { return false }
+        return b - k == 1 || typer.looksLikePersonName(u, k, b)
     }
 
     /// The chunk starts with a person's name (given name and surname) followed by "of"/"from"/"at".

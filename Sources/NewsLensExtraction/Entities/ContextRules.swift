@@ -99,7 +99,22 @@ struct ContextRules: Sendable {
             out[i].evidence = .speech
             return
         }
-        guard c.type == .unknown || c.type == .person else { return }
+        // a place by its last word that speaks or has a role is a person named so ("Ben Hall said", "Ben Hall,
+        // the mayor,"), or else the body that runs it ("Carnegie Hall said")
+        // a body named like a person ("Joan Church, a lawyer at") is that person when a role says so
+        if c.evidence == .placeWord || c.evidence == .orgWord, c.known < 0, !c.nested {
+            let named = NameTyper().looksLikePersonName(u, c.tokenStart, c.tokenEnd) && u.has(c.tokenStart, .given)
+                && u.has(c.tokenEnd - 1, .surname)
+            if c.type == .place, personContext(u, s, before: before, after: after, speech: true) {
+                out[i].type = named ? .person : .organization
+                out[i].evidence = .speech
+                if !named { return }
+            } else if named, personContext(u, s, before: before, after: after, speech: false) {
+                out[i].type = .person
+                out[i].evidence = .apposition
+            }
+        }
+        guard c.type == .unknown || c.type == .person || out[i].type == .person else { return }
         // the title of a work is no participant: "the 1969 film Easy Rider", "her novel Angel Catbird"
         if c.evidence != .title && c.evidence != .honorific && u.isLower(c.tokenStart - 1, .workNoun) {
             out[i].dropped = true
@@ -158,6 +173,17 @@ struct ContextRules: Sendable {
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)
             }
         }
+    }
+
+    /// A speech verb right before or after the name (", said" too), or a role apposition after it.
+    /// With `speech: false` only a role counts (bodies speak too): "lawyer Joan Church", ", a lawyer at".
+    private func personContext(_ u: EntityUnit, _ s: Range<Int>, before: Int, after: Int, speech: Bool) -> Bool {
+        if !speech && before >= s.lowerBound && u.isLower(before, .role) { return true }
+        if speech && u.isLower(after, .speechVerb) { return true }
+        // "said Ben Hall." but not "officials said Central Park would close"
+        if speech && u.isLower(before, .speechVerb) && (after >= s.upperBound || !u.isWord(after)) { return true }
+        guard after < s.upperBound, u.isPunct(after, EntityWords.comma) else { return false }
+        return speech && u.isLower(after + 1, .speechVerb) || roleAfter(u, after + 1, s.upperBound) != nil
     }
 
     /// ", a senior analyst at" / ", the Afghan team's coach,": the role word's range and the token after

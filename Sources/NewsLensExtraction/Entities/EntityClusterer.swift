@@ -25,6 +25,7 @@ struct EntityClusterer: Sendable {
         var byKnown: [Int32: Int] = [:]
         var byWords: [UInt64: Int] = [:]  // type and words hashed together
         var byFirstLast: [FirstLast: Int] = [:]
+        var byParticleTail: [UInt64: Int] = [:]  // "von der Leyen" of "Ursula von der Leyen"
         func words(_ c: NameCandidate) -> [UInt64] { (c.tokenStart..<c.tokenEnd).map { units[c.unit].hash($0) } }
         func add(_ i: Int, _ key: [UInt64]) -> Int {
             clusters.append(EntityCluster(type: cs[i].type, known: cs[i].known, members: [i], key: key))
@@ -49,8 +50,18 @@ struct EntityClusterer: Sendable {
                     if w.count > clusters[k].key.count { clusters[k].key = w }
                     continue
                 }
+                // "Von der Leyen", "bin Salman" after "Ursula von der Leyen", "Mohammed bin Salman"
+                if w.count >= 2, units[c.unit].has(c.tokenStart, .particle),
+                   let k = byParticleTail[Self.typedKey(.person, w)] {
+                    join(i, k)
+                    continue
+                }
                 of[i] = add(i, w)
                 byFirstLast[fl] = of[i]
+                for j in 1..<max(1, w.count - 1) where units[c.unit].isLower(c.tokenStart + j, .particle) {
+                    let tail = Self.typedKey(.person, Array(w[j...]))
+                    if byParticleTail[tail] == nil { byParticleTail[tail] = of[i] }
+                }
                 continue
             }
             let typedKey = Self.typedKey(c.type, w)

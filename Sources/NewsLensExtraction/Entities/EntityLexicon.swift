@@ -76,7 +76,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
 public struct EntityLexicon: Sendable {
     private var words = WordTable<WordClass>(minimumCapacity: 4_096)
     /// The name classes live in the low 5 bits, so this table stores a byte per word (cache-friendly).
-    private var names = WordTable<UInt8>(minimumCapacity: 100_000)
+    private var names = WordTable<UInt8>(minimumCapacity: 160_000)
     private static let nameClasses: WordClass = [.common, .proper, .givenMale, .givenFemale, .surname]
 
     public init() {}
@@ -113,12 +113,20 @@ public struct EntityLexicon: Sendable {
         var lex = EntityLexicon()
         for f in read("entities/common-words.txt") { lex.add(f[0], .common) }
         for f in read("entities/proper-words.txt") { lex.add(f[0], .proper) }
-        for f in read("entities/surnames.txt") { lex.add(f[0], .surname) }
-        for f in read("entities/given-names.tsv") {
-            switch f.count > 1 ? f[1] : "u" {
-            case "m": lex.add(f[0], .givenMale)
-            case "f": lex.add(f[0], .givenFemale)
-            default: lex.add(f[0], .given)
+        for file in ["entities/surnames.txt", "entities/surnames-world.txt"] {
+            for f in read(file) { lex.add(f[0], .surname) }
+        }
+        // census names first; the world and hand-written lists only add names it lacks (a name listed twice
+        // keeps the census gender)
+        for file in ["entities/given-names.tsv", "entities/given-names-world.tsv", "entities/given-names-extra.tsv"] {
+            for f in read(file) {
+                let h = WordHash.hash(f[0])
+                if file != "entities/given-names.tsv", !lex[h].isDisjoint(with: .given) { continue }
+                switch f.count > 1 ? f[1] : "u" {
+                case "m": lex.add(hash: h, .givenMale)
+                case "f": lex.add(hash: h, .givenFemale)
+                default: lex.add(hash: h, .given)
+                }
             }
         }
         let roles: [Substring: WordClass] = [

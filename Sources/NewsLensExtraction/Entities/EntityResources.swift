@@ -35,7 +35,12 @@ public final class EntityResources: Sendable {
             g.add(name, country)
             // hand-written aliases before generated ones: on a clash between two countries they win
             for a in list(more, 2) + [f[1]] + list(f, 2) { g.add(a, country) }
-            for d in list(more, 3) + list(f, 3) { g.add(d, GazetteerHit(kind: .demonym, entity: index, allCaps: false)) }
+            for d in list(more, 3) + list(f, 3) {
+                let demonym = GazetteerHit(kind: .demonym, entity: index, allCaps: false)
+                g.add(d, demonym)
+                // the people of the country: "Ukrainians", "Israelis" (not "Chinese", "British")
+                if d.hasSuffix("an") || d.hasSuffix("i") { g.add(d + "s", demonym) }
+            }
             if f.count > 4, !f[4].isEmpty { capitals.append((f[4], index)) }
         }
         for f in read("entities/organizations.tsv") {

@@ -21,7 +21,29 @@ struct NameTyper: Sendable {
             return !u.has(a, .common) || !u.has(a + 1, .common) || u.has(a + 1, .surname)
         }
         if u.tokens[a].flags.contains(.initial) { return true }  // "K.C. Maurer", "J. Smith"
+        // "J.K. Rowling": initials in capitals with periods, then a name that is no ordinary word
+        if n == 2, isInitials(u, a), u.known(a, limit: a + 1) == nil,  // not "U.S." or "U.K."
+           !u.has(a + 1, .common) || u.has(a + 1, .surname) {
+            return true
+        }
         return false
+    }
+
+    /// "J.K.", "A.J.": one or two letters each followed by a period.
+    func isInitials(_ u: EntityUnit, _ i: Int) -> Bool {
+        let t = u.tokens[i]
+        guard t.flags.contains(.allCaps), t.length >= 3, t.length <= 6 else { return false }
+        let s = u.text.scalars
+        var k = Int(t.start), letters = 0
+        while k < Int(t.end) {
+            guard ScalarClass.of(s[k]).isLetter else { return false }
+            letters += 1
+            k += 1
+            if k < Int(t.end) && s[k] == "." { k += 1; continue }
+            if k == Int(t.end) { break }
+            return false
+        }
+        return letters >= 2 && letters <= 3
     }
 
     /// One to three capitalised words none of which is an ordinary, title, organization or place word:
@@ -86,7 +108,7 @@ struct NameTyper: Sendable {
             return c
         }
         // two or three capitalised words, none of them ordinary, the last a known surname: "Lamont Hill"
-        if n <= 3 && u.has(b - 1, .surname) {
+        if n <= 3 && u.has(b - 1, .surname) && u.known(a, limit: b) == nil {  // not "U.S. Steel"
             var ordinary = false
             for k in a..<b where u.has(k, [.common, .titleWord, .orgLast, .placeLast]) && !u.has(k, .surname) { ordinary = true }
             if !ordinary {

@@ -34,6 +34,16 @@ import Testing
         #expect(d.contains("Taipei City:place"))
     }
 
+    @Test func aTitleMakesAPersonOfABuildingLikeName() {
+        let (u, cs) = EntityTest.candidates("The plan was approved, Mayor Ben Hall said.")
+        let p = cs.first { $0.type == .person }
+        #expect(p.map { u.string($0.tokenStart, $0.tokenEnd) } == "Ben Hall")
+        #expect(p.map { u.string($0.titleStart, $0.titleEnd) } == "Mayor")
+        #expect(!cs.contains { $0.type == .place && !$0.dropped })
+        #expect(EntityTest.described("Senator Maria Church voted no.").contains("Maria Church:person"))
+        #expect(EntityTest.described("He toured the Royal Albert Hall.").contains { $0.hasSuffix(":place") })
+    }
+
     @Test func personNamedInABody() {
         #expect(EntityTest.described("The Andy Warhol Foundation gave prints.").contains("Andy Warhol:person"))
     }

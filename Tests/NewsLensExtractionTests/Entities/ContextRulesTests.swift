@@ -24,6 +24,25 @@ import Testing
         #expect(EntityTest.described("She met professor Marcu Dell.").contains("Marcu Dell:person"))
     }
 
+    @Test func aPlaceThatSpeaksIsAPersonOrItsBody() {
+        // "Hall" ends building names, but places do not speak
+        #expect(EntityTest.described("\"We waited,\" Ben Hall said.").contains("Ben Hall:person"))
+        #expect(EntityTest.described("\"We waited,\" said Ben Hall.").contains("Ben Hall:person"))
+        #expect(EntityTest.described("Carnegie Hall said the concert would go ahead.").contains("Carnegie Hall:organization"))
+        // a reported clause's subject after "said" stays what it is
+        #expect(EntityTest.described("Officials said Central Park would close.").contains("Central Park:place"))
+        #expect(!EntityTest.described("They toured Ben Hall yesterday.").contains("Ben Hall:person"))
+    }
+
+    @Test func aRoleMakesAPersonOfABodyLikeName() {
+        let (u, cs) = EntityTest.candidates("Mr. Hall met Joan Church, a lawyer at Pryor Partners.")
+        let p = cs.first { u.string($0.tokenStart, $0.tokenEnd) == "Joan Church" }
+        #expect(p?.type == .person)
+        #expect(p?.affiliation != nil)
+        #expect(EntityTest.described("They met lawyer Joan Church.").contains("Joan Church:person"))
+        #expect(EntityTest.described("They prayed at Joan Church yesterday.").contains("Joan Church:organization"))
+    }
+
     @Test func personNounsMakePeopleWithoutTitles() {
         let (_, cs) = EntityTest.candidates("Valeska Paris, an Australian woman, spoke.")
         let p = cs.first { $0.type == .person }

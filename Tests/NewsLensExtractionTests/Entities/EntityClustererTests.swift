@@ -21,6 +21,20 @@ import Testing
         #expect(EntityTest.find(ps, "Taro Aso")?.mentionCount == 2)
     }
 
+    @Test func surnameWithAParticleJoinsTheFullName() {
+        let ps = EntityTest.participants("Ursula von der Leyen arrived.", "Von der Leyen said Brussels was ready.",
+                                         "Mohammed bin Salman met her; bin Salman spoke first.")
+        #expect(EntityTest.find(ps, "Ursula von der Leyen")?.mentionCount == 2)
+        #expect(EntityTest.find(ps, "Von der Leyen") == nil)
+        #expect(EntityTest.find(ps, "Mohammed bin Salman")?.mentionCount == 2)
+    }
+
+    @Test func pluralDemonymsAreCountryAliasesNotPeople() {
+        let ps = EntityTest.participants("Ukrainians said they would not forget, Ukraine's ministry said.")
+        #expect(ps.filter { $0.type == .person }.isEmpty)
+        #expect(EntityTest.find(ps, "Ukraine")?.type == .country)
+    }
+
     @Test func countriesMergeByGazetteerEntity() {
         let ps = EntityTest.participants("The US and the United States of America are one; so is America.")
         #expect(EntityTest.find(ps, "United States")?.mentionCount == 3)

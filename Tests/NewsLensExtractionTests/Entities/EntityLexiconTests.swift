@@ -37,6 +37,20 @@ import Testing
         #expect(classes("of", in: "Bank of Japan").contains(.connector))
     }
 
+    @Test func worldAndHandWrittenGivenNames() {
+        // Faker locales (Ukrainian transliterated), the hand-written list, the census gender kept first
+        #expect(classes("Volodymyr", in: "Volodymyr left").contains(.givenMale))
+        #expect(classes("Oksana", in: "Oksana left").contains(.givenFemale))
+        #expect(classes("Olusegun", in: "Olusegun left").contains(.givenMale))
+        #expect(classes("Wojciech", in: "Wojciech left").contains(.givenMale))
+        #expect(classes("Kowalczyk", in: "Kowalczyk left").contains(.surname))
+        #expect(classes("Mary", in: "Mary left").contains(.givenFemale) && !classes("Mary", in: "Mary left").contains(.givenMale))
+        // a common US surname is not made a given name by a world list; contractions and religions are no names
+        #expect(classes("Campbell", in: "Campbell left").isDisjoint(with: .given))
+        #expect(classes("Theres", in: "Theres left").isDisjoint(with: .given))
+        #expect(classes("Islam", in: "Islam spread").contains(.notName))
+    }
+
     @Test func addMergesClassesAndDropsAbbreviationPeriod() {
         var l = EntityLexicon()
         l.add("Gen.", .titleHead)

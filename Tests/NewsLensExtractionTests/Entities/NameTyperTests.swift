@@ -14,6 +14,13 @@ import Testing
         #expect(type("Marc Lamont Hill") == .person)
     }
 
+    @Test func initialsInCapitalsStartAPerson() {
+        #expect(type("J.K. Rowling") == .person)
+        #expect(typer.isInitials(EntityTest.unit("A.J. Styles"), 0))
+        #expect(!typer.isInitials(EntityTest.unit("NATO Summit"), 0))
+        #expect(type("U.S. Steel") != .person)  // a known abbreviation, not initials
+    }
+
     @Test func threeWordsNeedAKnownLastName() {
         let u = EntityTest.unit("Andy Warhol Polaroid")
         #expect(!typer.looksLikePersonName(u, 0, 3))

@@ -13,6 +13,18 @@ import Testing
 
     var ps: [Participant] { layer.participants }
 
+    @Test func titledPersonWithABuildingSurname() {
+        let ps = EntityTest.participants(
+            "The council voted to fund a new bridge over the Arlen River, Mayor Ben Hall said.",
+            "\"This is a good day,\" Hall told reporters outside City Hall.")
+        let hall = EntityTest.find(ps, "Ben Hall")
+        #expect(hall?.type == .person)
+        #expect(hall?.titles == ["Mayor"])
+        #expect(hall?.mentionCount == 2)
+        #expect(EntityTest.find(ps, "Mayor Ben Hall") == nil)
+        #expect(EntityTest.find(ps, "City Hall")?.type == .place)
+    }
+
     @Test func peopleWithTitlesAndAffiliations() {
         let voss = EntityTest.find(ps, "Helena Voss")
         #expect(voss?.titles == ["Trade Minister"])
