@@ -11,6 +11,7 @@
 ///    `transcript` — "TAPPER: …" opens the paragraph; `previous-sentence` — the subject of the sentence before
 /// 7. `conversation` — a paragraph that is only a quote continues the previous paragraph's speaker;
 ///    `signature` — "- Bernie Sanders." on the line after a quote paragraph
+/// 8. `sentence-name` — last resort: the first name or personal pronoun of the quote's sentence
 public struct QuoteAttributor: Sendable {
     public let lexicon: CueLexicon
     public var speakers: SpeakerFinder
@@ -96,6 +97,9 @@ public struct QuoteAttributor: Sendable {
                     // A quote paragraph after a paragraph about someone ("Valastro praised …"): that person.
                     decisions[n] = Decision(attribution: prev, rule: "previous-paragraph")
                 }
+            }
+            if decisions[n].attribution == nil, let a = sentenceName(q, p, &attributions, inside[q.paragraph]) {
+                decisions[n] = Decision(attribution: a, rule: "sentence-name")
             }
         }
         return decisions
@@ -213,6 +217,7 @@ public struct QuoteAttributor: Sendable {
         guard c == .comma || c == .question || c == .exclamation else { return nil }
         let s = q.close + 1
         guard !inside[s], t[s].kind == .word else { return nil }
+        if let a = trailingInverted(q, p, s, &all, inside) { return a }
         var e = s
         let kind: SpeakerRef.Kind
         if let pk = lexicon.pronoun(t[s]) {

@@ -15,6 +15,17 @@ import Testing
         #expect(quotes("\"We will reopen in May,\" the minister said on Monday.").first?.mentionText == "the minister")
     }
 
+    @Test func aSourceVerbUsedAsAnAdjectiveIsNoSource() {
+        let q = quotes("\"You bet I would,\" Christie said of Brazil, where the number of reported cases has grown.")
+        #expect(q.first?.mentionText == "Christie" && q.first?.rule == "trailing")
+    }
+
+    @Test func invertedAttributionWithAVerbOutsideTheLexicon() {
+        let q = quotes("\"This is fantastic!\" beamed Donald Hartley of Madison, who had snuck onto the floor.")
+        #expect(q.first?.mentionText == "Donald Hartley" && q.first?.rule == "trailing-subject")
+        #expect(quotes("\"What sport is he talking about?\" reacted Trump.").first?.mentionText == "Trump")
+    }
+
     @Test func aCapitalisedConjunctionAfterAQuoteIsNoSpeaker() {
         let q = quotes("The crowd chanted \"Lock her up!\" After the rally ended, the buses left.")
         #expect(q.first?.mentionText != "After")
