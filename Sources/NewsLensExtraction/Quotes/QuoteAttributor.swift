@@ -316,6 +316,7 @@ public struct QuoteAttributor: Sendable {
     func subject(_ q: QuotePiece, _ p: TextParagraph, _ all: inout [Attribution], _ inside: [Bool]) -> Int? {
         let s = AttributionFinder.sentence(of: q.open, in: p)
         let sentence = p.sentences[s]
+        if let a = relativeClause(q, p, sentence, &all, inside) { return a }
         if let a = implicitAttribution(p, q.paragraph, sentence, before: q.open, &all, inside) { return a }
         return afterIntroduction(q, p, sentence, &all, inside)
     }

@@ -68,10 +68,11 @@ public struct SpeakerFinder: Sendable {
         // "Scott Reed, the Chamber's strategist, who added …": the relative pronoun is the words the text uses
         // for the speaker; the phrase before it names him.
         var r = cue - 1
-        while r >= 0, !inside[r], lexicon.isAdverb(t[r]), !Self.relatives.contains(t[r].hash) { r -= 1 }
-        if r >= 2, Self.relatives.contains(t[r].hash), p.token(r - 1, is: ","),
-           let ante = subjectBefore(p, r, inside), ante.antecedent == nil {
-            return Found(lowerBound: r, upperBound: r + 1, kind: .name, antecedent: ante.lowerBound..<ante.upperBound)
+        // ("…, who has in the past described …": auxiliaries and time adjuncts skipped too.)
+        while r >= 0, !inside[r], lexicon.isAdverb(t[r]) || Self.auxiliaries.contains(t[r].hash) || Self.timeWords.contains(t[r].hash)
+                || Self.timePrefixes.contains(t[r].hash), !Self.relatives.contains(t[r].hash) { r -= 1 }
+        if r >= 2, Self.relatives.contains(t[r].hash), p.token(r - 1, is: ","), let ante = antecedent(p, r, inside) {
+            return Found(lowerBound: r, upperBound: r + 1, kind: .name, antecedent: ante)
         }
         var e = skipModifiers(p, cue - 1, inside)
         // The comma closing a parenthetical can sit inside a quote: `X, star of "Scandal," thanked`.
@@ -131,6 +132,20 @@ public struct SpeakerFinder: Sendable {
         }
         if t[e].flags.contains(.capitalized) || t[e].flags.contains(.allCaps) { return nameEndingAt(p, e, inside) }
         return nominalEndingAt(p, e, sentence, inside)
+    }
+
+    /// The phrase a relative pronoun at `r` (after a comma) stands for: "Scott Reed, the Chamber's strategist,
+    /// who", "his daughter Ivanka Trump, who", "the committee, which".
+    func antecedent(_ p: TextParagraph, _ r: Int, _ inside: [Bool]) -> Range<Int>? {
+        if let f = subjectBefore(p, r, inside), f.antecedent == nil { return f.lowerBound..<f.upperBound }
+        let e = r - 2
+        guard e >= 0, !inside[e], p.tokens[e].kind == .word else { return nil }
+        if p.tokens[e].flags.contains(.capitalized) {
+            let f = nameEndingAt(p, e, inside)
+            return f.lowerBound..<f.upperBound
+        }
+        let sentence = p.sentences[AttributionFinder.sentence(of: r, in: p)]
+        return nominalEndingAt(p, e, sentence, inside).map { $0.lowerBound..<$0.upperBound }
     }
 
     /// The capitalised name run ending at token `e` ("Japanese Foreign Minister Taro Aso", "Breitbart's Joel Pollak").

@@ -51,6 +51,19 @@ import Testing
         #expect(q.first?.mentionText == "The protesters")
     }
 
+    @Test func aQuoteInARelativeClauseIsSaidByTheRelativePronoun() {
+        let q = quotes("The crowd cheered his daughter Ivanka Trump, who portrayed him as \"the people's champion\" on Thursday.")
+        #expect(q.first?.mentionText == "who" && q.first?.rule == "subject")
+        #expect(q.first?.speakerName == "Ivanka Trump")
+    }
+
+    @Test func lastResortTheFirstNameOfTheSentence() {
+        let q = quotes("It is strange that Trump would denounce \"self-deportation\" now.")
+        #expect(q.first?.mentionText == "Trump" && q.first?.rule == "sentence-name")
+        // No name before the quote in its sentence: no speaker.
+        #expect(quotes("It is a \"cover-up\" in plain sight.").first?.speaker == nil)
+    }
+
     @Test func nicknamesAndTitlesGetNoInventedSpeaker() {
         #expect(quotes("Dwayne \"The Rock\" Johnson visited the rally on Friday.").allSatisfy { $0.speaker == nil })
         let film = quotes("Clinton praised the cast of the film \"Hidden Figures\" at the gala.")

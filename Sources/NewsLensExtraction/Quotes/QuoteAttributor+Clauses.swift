@@ -1,6 +1,7 @@
-/// Quotes inside a sentence's introductory phrase that has no subject of its own: the phrase's understood
-/// subject is the main clause's ("After bickering over whether the other is \"qualified\", Clinton ripped into
-/// Sanders", "In a bid to look \"presidential\", the governor cancelled …").
+/// Sentence-internal quotes said by the subject of a clause around them: inside a relative clause ("…, Ivanka
+/// Trump, who portrayed him as \"the people's champion\"") the relative pronoun, standing for its antecedent;
+/// inside an introductory phrase without a subject of its own ("After bickering over whether the other is
+/// \"qualified\", Clinton ripped into Sanders") the main clause's subject.
 extension QuoteAttributor {
     /// The subject right after the comma closing the introductory phrase that holds the quote, when the
     /// sentence opens with a participle ("Asked …", "Speaking …") or a preposition or subordinator followed by
@@ -45,4 +46,30 @@ extension QuoteAttributor {
         let ed = s[e - 2] == "e" && s[e - 1] == "d"
         return ing || (past && ed)
     }
+
+    /// "…, his daughter Ivanka Trump, who portrayed him as \"the people's champion\"": a quote inside a relative
+    /// clause is said by the relative pronoun's antecedent — the mention is the pronoun the text uses.
+    func relativeClause(_ q: QuotePiece, _ p: TextParagraph, _ sentence: Range<Int>, _ all: inout [Attribution],
+                        _ inside: [Bool]) -> Int? {
+        let t = p.tokens
+        var k = q.open - 1
+        while k > sentence.lowerBound, q.open - k <= Self.relativeReach {
+            defer { k -= 1 }
+            if inside[k] { continue }
+            if t[k].kind == .dash || p.token(k, is: ";") || p.token(k, is: "(") || p.token(k, is: ")") { return nil }
+            guard SpeakerFinder.relatives.contains(t[k].hash), p.token(k - 1, is: ",") else { continue }
+            guard let ante = speakers.antecedent(p, k, inside) else { return nil }
+            var a = Attribution(paragraph: q.paragraph, cueStart: k + 1, cueEnd: k + 1, cueKind: .quote,
+                                speaker: SpeakerRef(paragraph: q.paragraph, tokenStart: k, tokenEnd: k + 1, kind: .name,
+                                                    antecedent: ante),
+                                inverted: false, extentStart: k, extentEnd: k + 1,
+                                sentence: AttributionFinder.sentence(of: k, in: p))
+            a.implicit = true
+            all.append(a)
+            return all.count - 1
+        }
+        return nil
+    }
+
+    static let relativeReach = 20
 }
