@@ -166,8 +166,16 @@ struct ContextRules: Sendable {
         if r >= s.lowerBound, u.isLower(r, [.role, .personNoun]), !c.hasTitle {
             out[i].type = .person
             if c.type == .unknown { out[i].evidence = .apposition }
-            if out[i].roleTitle == nil && u.has(r, .role) { out[i].roleTitle = u.string(r, r + 1) }
-            if r - 1 >= 0, let j = n.ending(r), j < i,
+            // "prime minister Kovalenko", "Prime minister Kovalenko" at a sentence start: modifiers belong to it
+            var m = r
+            while m - 1 >= s.lowerBound, u.isLower(m - 1, [.titleModifier, .role]) { m -= 1 }
+            if m - 1 >= s.lowerBound, u.tokens[m - 1].flags.contains(.sentenceStart), u.has(m - 1, .titleModifier),
+               let j = n.ending(m), j < i {
+                m -= 1
+                out[j].dropped = true
+            }
+            if out[i].roleTitle == nil && u.has(r, .role) { out[i].roleTitle = u.string(m, r + 1) }
+            if m - 1 >= 0, let j = n.ending(m), j < i, !out[j].dropped,
                out[i].affiliation == nil, out[j].type != .person {
                 if out[j].type == .unknown { out[j].type = .organization; out[j].evidence = .apposition }
                 out[i].affiliation = out[j].known >= 0 ? .known(out[j].known) : .candidate(j)

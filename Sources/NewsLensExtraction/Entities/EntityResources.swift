@@ -67,7 +67,14 @@ public final class EntityResources: Sendable {
             if city.hasSuffix(" D.C.") { g.add(city.dropLast(5), GazetteerHit(kind: .capital, entity: country, allCaps: false)) }
         }
         for f in read("entities/regions.tsv") { g.add(f[0], GazetteerHit(kind: .region, entity: -1, allCaps: false)) }
-        for f in read("entities/places.tsv") { g.add(f[0], GazetteerHit(kind: .region, entity: -1, allCaps: false)) }
+        for f in read("entities/places.tsv") {
+            if f.count > 2, f[1] == "nation" {  // England, Scotland: own national teams, own people
+                let index = g.addEntity(KnownEntity(name: String(f[0]), kind: .country, code: String(f[2])))
+                g.add(f[0], GazetteerHit(kind: .country, entity: index, allCaps: false))
+            } else {
+                g.add(f[0], GazetteerHit(kind: .region, entity: -1, allCaps: false))
+            }
+        }
         for f in read("entities/cities.tsv") { g.add(f[0], GazetteerHit(kind: .city, entity: -1, allCaps: false)) }
         return g
     }

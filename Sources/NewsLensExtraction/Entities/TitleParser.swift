@@ -23,7 +23,8 @@ struct TitleParser: Sendable {
         var last = start
         var inner: [(Range<Int>, GazetteerHit)] = []
         while k < end {
-            if u.isCapitalized(k) && u.has(k, WordClass.titleWord) && !startsPersonName(u, k, end, afterHead: head) {
+            if u.isCapitalized(k) && u.has(k, WordClass.titleWord)
+                && !startsPersonName(u, k, end, afterHead: head, afterModifier: k > start) {
                 if u.has(k, .titleHead) { head = true }
                 k += 1
                 last = k
@@ -40,7 +41,7 @@ struct TitleParser: Sendable {
                 last = k
                 continue
             }
-            guard u.has(j, WordClass.titleWord), !startsPersonName(u, j, end, afterHead: true) else { break }
+            guard u.has(j, WordClass.titleWord), !startsPersonName(u, j, end, afterHead: true, afterModifier: true) else { break }
             k = j
         }
         guard head, last > start else { return nil }
@@ -50,9 +51,11 @@ struct TitleParser: Sendable {
     /// Whether token `k` opens the person's name rather than continuing the title: a given name followed
     /// by more capitalised words up to the end ("Robert Joseph"), or the last word when a head was seen
     /// and nothing else could be the name ("President Obama").
-    private func startsPersonName(_ u: EntityUnit, _ k: Int, _ end: Int, afterHead: Bool) -> Bool {
+    private func startsPersonName(_ u: EntityUnit, _ k: Int, _ end: Int, afterHead: Bool, afterModifier: Bool) -> Bool {
         if afterHead && k == end - 1 { return !u.has(k, .titleHead) || u.has(k, .given) }
         guard u.has(k, .given), !u.has(k, .portfolio) else { return false }
+        // "Crown Prince Mohammed": a head word after a modifier is the title even when it is a given name too
+        if afterModifier && !afterHead && u.has(k, .titleHead) && u.has(k - 1, .titleModifier) && k + 1 < end { return false }
         // "Dean Kamen": a given name that is also a title head, then one more word, is a full name
         return k + 1 < end
     }

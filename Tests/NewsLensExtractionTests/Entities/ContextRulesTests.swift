@@ -43,6 +43,15 @@ import Testing
         #expect(EntityTest.described("They prayed at Joan Church yesterday.").contains("Joan Church:organization"))
     }
 
+    @Test func lowercaseTitlesKeepTheirModifiers() {
+        let (u, cs) = EntityTest.candidates("The deal was signed, prime minister Anna Kowal said.")
+        #expect(cs.first { u.string($0.tokenStart, $0.tokenEnd) == "Anna Kowal" }?.roleTitle == "prime minister")
+        // at a sentence start the capital modifier is part of the title, not a body
+        let (v, ds) = EntityTest.candidates("Prime minister Kovalenko rejected the claim.")
+        #expect(ds.first { v.string($0.tokenStart, $0.tokenEnd) == "Kovalenko" }?.roleTitle == "Prime minister")
+        #expect(!ds.contains { $0.type == .organization && !$0.dropped })
+    }
+
     @Test func personNounsMakePeopleWithoutTitles() {
         let (_, cs) = EntityTest.candidates("Valeska Paris, an Australian woman, spoke.")
         let p = cs.first { $0.type == .person }

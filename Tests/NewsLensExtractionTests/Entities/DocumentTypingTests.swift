@@ -51,6 +51,14 @@ import Testing
         #expect(EntityTest.find(ps, "Russia")?.type == .country)
     }
 
+    @Test func homeNationsAreTeamsInMatchReportsAndCountriesElsewhere() {
+        let ps = EntityTest.participants(
+            "England beat Tunisia 2-1 in their World Cup match in Volgograd. The striker scored a penalty after the goalkeeper fouled him.",
+            "Tunisia's coach said the team lost the match. England's goal came from a header; the midfielder and the defender played well, and the referee checked the goal.")
+        #expect(EntityTest.find(ps, "England")?.type == .organization)
+        #expect(EntityTest.find(EntityTest.participants("Scotland will vote again, she said."), "Scotland")?.type == .country)
+    }
+
     @Test func firstNameAloneAndSurnameModifier() {
         let ps = EntityTest.participants("Andy Warhol took many photos.", "The Warhol Polaroids show Marilyn in colour.")
         #expect(EntityTest.find(ps, "Andy Warhol")?.mentionCount == 2)

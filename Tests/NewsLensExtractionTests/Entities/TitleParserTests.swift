@@ -17,6 +17,11 @@ import Testing
         #expect(title("President Obama", from: "President") == "President")
     }
 
+    @Test func aHeadThatIsAlsoAGivenNameAfterAModifier() {
+        // "Prince" is a given name too; after "Crown" it is the title's head
+        #expect(title("Crown Prince Mohammed", from: "Crown") == "Crown Prince")
+    }
+
     @Test func complementsOfPortfolioWords() {
         #expect(title("Undersecretary of State for Political Affairs Nicholas Burns", from: "Undersecretary")
                 == "Undersecretary of State for Political Affairs")
