@@ -83,6 +83,12 @@ extension SpeakerFinder {
                 end = start + 1
                 while end < limit, end - start <= 8, !inside[end], t[end].kind == .word || t[end].kind == .number,
                       end == start + 1 || !looksLikeVerb(p, end) { end += 1 }
+                // A plural-looking noun ("The final results aren't in") gives way to a clearer verb just after it.
+                if end < limit, looksLikeVerb(p, end), !isStrongVerb(p, end) {
+                    var j = end + 1
+                    while j < limit, j - start <= 8, !inside[j], t[j].kind == .word, !isStrongVerb(p, j) { j += 1 }
+                    if j < limit, j - start <= 8, !inside[j], isStrongVerb(p, j) { end = j }
+                }
                 guard end > start + 1, end < limit, !inside[end], !Self.timeWords.contains(t[end - 1].hash),
                       (t[end].kind == .word && looksLikeVerb(p, end)) || p.token(end, is: ",") else { continue }
                 return Found(lowerBound: start, upperBound: end, kind: .nominal)
@@ -105,6 +111,15 @@ extension SpeakerFinder {
         guard t.length >= 4 else { return false }
         if p.scalars[e - 2] == "e" && p.scalars[e - 1] == "d" { return true }
         return p.scalars[e - 1] == "s" && p.scalars[e - 2] != "s"
+    }
+
+    /// A verb by more than its "-s": an auxiliary, a cue or an "-ed" form.
+    func isStrongVerb(_ p: TextParagraph, _ k: Int) -> Bool {
+        let t = p.tokens[k]
+        guard t.kind == .word, !t.flags.contains(.capitalized) else { return false }
+        if Self.auxiliaries.contains(t.hash) || lexicon.cues.match(p.tokens, at: k) != nil { return true }
+        let e = Int(t.end)
+        return t.length >= 4 && p.scalars[e - 2] == "e" && p.scalars[e - 1] == "d"
     }
 
     static let auxiliaries = WordSet(["is", "was", "are", "were", "has", "have", "had", "will", "would",

@@ -321,7 +321,9 @@ public struct SpeakerFinder: Sendable {
         var k = start
         while k < min(p.tokens.count, start + 3), !inside[k], p.tokens[k].kind == .word {
             if p.tokens[k].flags.contains(.capitalized) { return k > start }
-            if lexicon.breaksPhrase(p.tokens[k]) || lexicon.isAdverb(p.tokens[k]) { return false }
+            // Title words are nouns and adjectives: "Clinton proposed a New York debate" has none.
+            if lexicon.breaksPhrase(p.tokens[k]) || lexicon.isAdverb(p.tokens[k]) || lexicon.isDeterminer(p.tokens[k])
+                || isStrongVerb(p, k) { return false }
             k += 1
         }
         return false
