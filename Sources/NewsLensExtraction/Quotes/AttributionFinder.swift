@@ -66,8 +66,18 @@ public struct AttributionFinder: Sendable {
         }
         // A noun after a possessive or determiner: "Ginsburg's comments", "their claims", "his calls".
         if prev.flags.contains(.possessive) || Self.nounDeterminers.contains(prev.hash) { return true }
+        // Naming, not speech: "a website called \"…\"", "a film dubbed \"…\"", "the so-called \"…\"" — a naming
+        // verb right after a common noun (or "so") and right before the quoted name.
+        if Self.namingVerbs.contains(first.hash), end < p.tokens.count, p.tokens[end].kind == .quote,
+           prev.kind == .word, !prev.flags.contains(.capitalized), lexicon.pronoun(prev) == nil,
+           !SpeakerFinder.auxiliaries.contains(prev.hash), !lexicon.isAdverb(prev) || prev.hash == Self.so {
+            return true
+        }
         return false
     }
+
+    static let namingVerbs = WordSet(["called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "nicknamed"])
+    static let so = WordHash.hash("so")
 
     static let to = WordHash.hash("to")
     static let the = WordHash.hash("the")

@@ -64,6 +64,14 @@ import Testing
         #expect(quotes("It is a \"cover-up\" in plain sight.").first?.speaker == nil)
     }
 
+    @Test func aNamingVerbAfterANounIsNoSpeechCue() {
+        let q = quotes("Later on Sunday, Carson shared a syllabus for a class called \"Perception\" on his Facebook page.")
+        #expect(q.first?.mentionText == "Carson" && q.first?.cue == nil)
+        // "called" with a speaker before it stays a cue.
+        let cue = quotes("Trump called the report \"fake news\" on Monday.")
+        #expect(cue.first?.mentionText == "Trump" && cue.first?.cue == "called")
+    }
+
     @Test func nicknamesAndTitlesGetNoInventedSpeaker() {
         #expect(quotes("Dwayne \"The Rock\" Johnson visited the rally on Friday.").allSatisfy { $0.speaker == nil })
         let film = quotes("Clinton praised the cast of the film \"Hidden Figures\" at the gala.")
