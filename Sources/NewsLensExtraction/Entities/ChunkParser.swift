@@ -102,7 +102,27 @@ struct ChunkParser: Sendable {
             addStructured(u, unit, a, b, .place, into: &out)
             return
         }
+        // 5. a body's name that runs into a person's: "(CEO of the) Refugee Council | Enver Solomon told"
+        if let k = bodyBeforePerson(u, a, b) {
+            let body = out.count
+            addStructured(u, unit, a, k, .organization, into: &out)
+            parse(u, unit: unit, k, b, affiliation: .candidate(body), into: &out)
+            return
+        }
         segment(u, unit: unit, a, b, affiliation: affiliation, into: &out)
+    }
+
+    /// Where the person's name starts when an organization word ("Council", "Corp") is followed by a given
+    /// name and a surname that end the chunk; nil otherwise.
+    private func bodyBeforePerson(_ u: EntityUnit, _ a: Int, _ b: Int) -> Int? {
+        guard b - a >= 3 else { return nil }
+        for k in (a + 1)..<(b - 2) where u.isCapitalized(k) && u.has(k, .orgLast) && !u.has(k, .given) {
+            let p = k + 1
+            if b - p <= 3, u.has(p, .given), !u.has(p, [.orgLast, .placeLast, .common]), typer.looksLikePersonName(u, p, b) {
+                return p
+            }
+        }
+        return nil
     }
 
     /// A title or honorific, then a person's name whose surname is also a building or body word: "Mayor Ben

@@ -44,6 +44,13 @@ import Testing
         #expect(EntityTest.described("He toured the Royal Albert Hall.").contains { $0.hasSuffix(":place") })
     }
 
+    @Test func aBodyRunningIntoAPersonIsSplit() {
+        let d = EntityTest.described("The head of the Refugee Council Enver Solomon told Sky News it was wrong.")
+        #expect(d.contains("Refugee Council:organization"))
+        #expect(d.contains("Enver Solomon:person"))
+        #expect(EntityTest.described("He spoke to the Refugee Council Office.").contains("Refugee Council Office:organization"))
+    }
+
     @Test func personNamedInABody() {
         #expect(EntityTest.described("The Andy Warhol Foundation gave prints.").contains("Andy Warhol:person"))
     }
