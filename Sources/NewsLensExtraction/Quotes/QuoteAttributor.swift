@@ -59,6 +59,9 @@ public struct QuoteAttributor: Sendable {
             if let a = leading(q, p, here, attributions) {
                 decisions[n] = Decision(attribution: outer(a, here, attributions), rule: "leading"); continue
             }
+            if let a = dashSignature(q, p, &attributions, inside[q.paragraph]) {
+                decisions[n] = Decision(attribution: a, rule: "signature"); continue
+            }
             if let a = trailingSubject(q, p, &attributions, inside[q.paragraph]) {
                 decisions[n] = Decision(attribution: a, rule: "trailing-subject"); continue
             }

@@ -72,6 +72,17 @@ import Testing
         #expect(cue.first?.mentionText == "Trump" && cue.first?.cue == "called")
     }
 
+    @Test func aDashAndANameAfterTheQuoteSignIt() {
+        let q = QuoteTestSupport.quotes("Headline of the test\n\n\u{201C}Maybe we can build a wall around him.\u{201D} \u{2015} Steve Quinlan.")
+        #expect(q.first?.mentionText == "Steve Quinlan" && q.first?.rule == "signature")
+        // A dash before more of the writer's sentence is no signature.
+        let more = quotes("\"We will win\" \u{2014} Sanders repeated it all week.")
+        #expect(more.first?.rule != "signature")
+        // After a sentence of the writer's, a dash and a name credit the reporter of a brief.
+        let brief = quotes("Rajoy insisted his party was \"still the No. 1 force in Spain.\" \u{2014}Kim Hjelmgaard.")
+        #expect(brief.first?.mentionText != "Kim Hjelmgaard")
+    }
+
     @Test func nicknamesAndTitlesGetNoInventedSpeaker() {
         #expect(quotes("Dwayne \"The Rock\" Johnson visited the rally on Friday.").allSatisfy { $0.speaker == nil })
         let film = quotes("Clinton praised the cast of the film \"Hidden Figures\" at the gala.")
