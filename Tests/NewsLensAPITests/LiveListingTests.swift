@@ -116,6 +116,26 @@ import Testing
         }
     }
 
+    @Test func readinessFollowsTheStoreOverTheWire() async throws {
+        let live = try LiveAPI(store: nil)  // listening while the store is still being loaded
+        defer { live.stop() }
+        _ = try await onThreads { _ in
+            let c = try live.client()
+            #expect(try c.request("GET", "/healthz").status == 200)
+            let loading = try c.request("GET", "/readyz")
+            #expect(loading.status == 503 && loading.header("Retry-After") != nil)
+            #expect(loading.json["detail"]?.stringValue?.contains("loading") == true, "\(loading.text)")
+            #expect(try c.request("GET", "/v1/articles").status == 503)
+            #expect(try c.request("POST", "/v1/analyze", contentType: "text/plain", Articles.ferry).status == 200)
+            #expect(try c.request("GET", "/metrics").text.contains("newslens_store_ready 0"))
+            live.context.stores.fill(try ArticleStore(configuration: StoreConfiguration()))
+            let ready = try c.request("GET", "/readyz")
+            #expect(ready.status == 200 && ready.json["status"]?.stringValue == "ready")
+            #expect(try c.request("GET", "/v1/articles").status == 200)
+            #expect(try c.request("GET", "/metrics").text.contains("newslens_store_ready 1"))
+        }
+    }
+
     @Test func submissionBodiesOverTheWire() async throws {
         let live = try LiveAPI()
         defer { live.stop() }
