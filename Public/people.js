@@ -69,6 +69,8 @@ window.NL = window.NL || {};
     return value && typeof value === "object" && Array.isArray(value.items) ? value.items : [];
   }
 
+  const reported = (quotes) => quotes.filter((q) => q && q.kind === "indirect").length;
+
   function renderDetail(container, body, headlines) {
     // The participant's fields may be at the top or under "participant"; lists bare or paginated ({items}).
     const p = body.participant && typeof body.participant === "object" ? { ...body.participant, ...body } : body;
@@ -84,7 +86,9 @@ window.NL = window.NL || {};
       el("p", { class: "ptype" }, [typeLabel, ...facts(p).map((n) => n.textContent)].filter(Boolean).join(" · ")),
       el("p", { class: "counts" }, counts({ ...p, articleCount: p.articleCount ?? articles.length, mentionCount: p.mentionCount })),
       Array.isArray(p.aliases) && p.aliases.length ? el("p", { class: "aliases" }, "Also named: ", p.aliases.join(", ")) : null,
-      el("h3", null, `Quotes (${quotes.length})`),
+      // quoteCount counts direct and partial quotes (API.md); reported speech is listed too, so say so.
+      el("h3", null, reported(quotes) ? `Quotes (${quotes.length - reported(quotes)}) and reported speech (${reported(quotes)})`
+        : `Quotes (${quotes.length})`),
       quotes.length === 0 ? el("p", { class: "muted" }, "No quotes attributed in the stored articles.") :
         el("ol", { class: "quote-list participant-quotes" }, quotes.map((q) => {
           const a = quoteArticle(q);
