@@ -42,8 +42,16 @@ final class ChildServer {
         // Descriptors the test process leaked without close-on-exec would count against the child's limit
         // (and keep other tests' sockets open): the shell closes everything above 2 first.
         // No redirection near the loop: bash would save and restore through a descriptor the loop closes.
+        // A unix-domain socket stays open (moved to descriptor 3, under any `ulimit -n`): it is Foundation's
+        // end of the socket pair by which `Process` learns that the child exited. Closed early, Foundation's single manager thread takes it for the exit and
+        // blocks in waitpid on the still-running server, and every other `Process` wait in the test process
+        // (other suites' children) hangs until this server stops: a deadlock across suites.
         // (`ulimit -n` and setpriv need no more than bash and util-linux, present on every Linux CI image.)
-        let closeInherited = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done; "
+        let closeInherited = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then "
+            + "l=$(readlink /proc/$$/fd/$fd); case \"$l\" in socket:*) i=${l#socket:?}; i=${i%?}; "
+            + "if grep -qE \" $i( |$)\" /proc/net/unix; then "
+            + "if [ \"$fd\" != 3 ]; then eval \"exec 3>&$fd\"; eval \"exec $fd>&-\"; fi; continue; fi;; esac; "
+            + "eval \"exec $fd>&-\"; fi; done; "
         process.arguments = ["-c", closeInherited + "ulimit -n \(descriptorLimit) && exec \(drop)\"$0\" \"$@\"", binary, "serve",
                              "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent",
                              "--log-level", "info"] + arguments
