@@ -27,6 +27,7 @@ public struct QuoteClassifier: Sendable {
             }
         }
         if words == 0 { return numbers > 0 || q.tokenCount < 2 ? .notAQuote : .partial }
+        if isNickname(q, p) { return .notAQuote }
         let embedded = isEmbedded(q, p)
         // A title of a work: every content word capitalised, no sentence inside, and framed as a title —
         // after a possessive ("ABC's \"This Week\""), an introducer ("the film \"Weiner\""), before "star" or a
@@ -80,11 +81,54 @@ public struct QuoteClassifier: Sendable {
         return .none
     }
 
+    /// A nickname between a given name and a surname: `Robert C. "Bobby" Scott`, `Juan "Chico" Manriquez`.
+    func isNickname(_ q: QuotePiece, _ p: TextParagraph) -> Bool {
+        let t = p.tokens
+        guard q.tokenCount == 1, q.open > 0, q.close >= 0, q.close + 1 < t.count else { return false }
+        let word = t[q.tokenStart], prev = t[q.open - 1], next = t[q.close + 1]
+        guard word.kind == .word, word.flags.contains(.capitalized), prev.kind == .word, next.kind == .word else { return false }
+        guard prev.flags.contains(.capitalized) || prev.flags.contains(.initial) else { return false }
+        guard next.flags.contains(.capitalized), !next.flags.contains(.possessive) else { return false }
+        return lexicon.cues.match(t, at: q.open - 1) == nil
+    }
+
+    /// A short quoted phrase (up to three words) inside the writer's own sentence with nothing that voices it:
+    /// no speaker was found for it and no naming word introduces it (`called`, `the phrase`, `known as`,
+    /// `chants of`, a cue verb). Such scare quotes (`a "concession" wagon`, `the "alternative" ecosystem`)
+    /// have no speaker to report, so the extractor leaves them out of the quotations.
+    public func isUnvoicedScareQuote(_ q: QuotePiece, _ p: TextParagraph) -> Bool {
+        guard q.open > 0, q.close >= 0, !q.continuesFromPrevious, !q.continuesToNext else { return false }
+        let t = p.tokens
+        var words = 0
+        for k in q.tokenStart..<q.tokenEnd where t[k].kind == .word || t[k].kind == .number { words += 1 }
+        guard words >= 1, words <= 3 else { return false }
+        let prev = t[q.open - 1]
+        if prev.kind != .word { return false }
+        if Self.namingWords.contains(prev.hash) || lexicon.cues.match(t, at: q.open - 1) != nil { return false }
+        if q.open >= 2 {
+            let before = t[q.open - 2].hash
+            if prev.hash == Self.as, Self.asNamers.contains(before) { return false }
+            if prev.hash == Self.of, Self.voicedNouns.contains(before) { return false }
+        }
+        return true
+    }
+
     func previousWord(_ q: QuotePiece, _ p: TextParagraph) -> UInt64 {
         q.open > 0 ? p.tokens[q.open - 1].hash : 0
     }
 
     static let by = WordHash.hash("by")
+    static let `as` = WordHash.hash("as")
+    static let of = WordHash.hash("of")
+    /// Words that introduce a quoted expression as words: `called "X"`, `the phrase "X"`, `the slogan "X"`.
+    static let namingWords = WordSet(["called", "dubbed", "named", "nicknamed", "labeled", "labelled", "termed",
+        "titled", "entitled", "phrase", "term", "word", "words", "slogan", "motto", "so-called", "saying",
+        "expression", "label", "nickname"])
+    /// `known as "X"`, `described as "X"`, `referred to as "X"`.
+    static let asNamers = WordSet(["known", "described", "to", "branded", "characterized", "characterised"])
+    /// `chants of "X"`, `cries of "X"`: voices without a named speaker.
+    static let voicedNouns = WordSet(["chants", "chant", "cries", "cry", "shouts", "shout", "chorus", "calls",
+        "refrain", "choruses", "screams", "yells", "chanting"])
     /// Words after a title: "the \"Avatar\" star", "\"Broad City\" host".
     static let titleFollowers = WordSet(["star", "stars", "host", "hosts", "actor", "actress", "creator",
         "episode", "episodes", "season", "series", "show", "podcast", "franchise", "cast", "co-star", "author",

@@ -72,6 +72,11 @@ public struct QuoteExtractor: Sendable {
             while last + 1 < pieces.count, pieces[last].continuesToNext, pieces[last + 1].continuesFromPrevious { last += 1 }
             let group = Array(n...last)
             let decided = group.first { decisions[$0].attribution != nil }
+            if decided == nil, group.count == 1, verdicts[n] == .partial,
+               classifier.isUnvoicedScareQuote(pieces[n], paragraphs[pieces[n].paragraph]) {
+                n = last + 1
+                continue
+            }
             var quote = makeQuote(group.map { pieces[$0] }, kind: group.count > 1 ? .direct : (verdicts[n] == .partial ? .partial : .direct),
                                   paragraphs: paragraphs)
             if let d = decided, let ai = decisions[d].attribution {
