@@ -18,7 +18,8 @@ public struct QuoteClassifier: Sendable {
             case .word:
                 if tok.flags.contains(.possessive) { continue }
                 words += 1
-                if tok.flags.contains(.capitalized) { capitalised += 1 }
+                // An ordinal or numbered name reads like a capitalised word in a title ("13th", "2016 Forum").
+                if tok.flags.contains(.capitalized) || Self.startsWithDigit(tok, p) { capitalised += 1 }
                 else if Self.titleSmallWords.contains(tok.hash) { small += 1 }
             case .number: numbers += 1
             case .punctuation:
@@ -117,6 +118,10 @@ public struct QuoteClassifier: Sendable {
         q.open > 0 ? p.tokens[q.open - 1].hash : 0
     }
 
+    static func startsWithDigit(_ tok: Token, _ p: TextParagraph) -> Bool {
+        tok.flags.contains(.hasDigit) && p.scalars[Int(tok.start)].properties.numericType != nil
+    }
+
     static let by = WordHash.hash("by")
     static let `as` = WordHash.hash("as")
     static let of = WordHash.hash("of")
@@ -132,7 +137,8 @@ public struct QuoteClassifier: Sendable {
     /// Words after a title: "the \"Avatar\" star", "\"Broad City\" host".
     static let titleFollowers = WordSet(["star", "stars", "host", "hosts", "actor", "actress", "creator",
         "episode", "episodes", "season", "series", "show", "podcast", "franchise", "cast", "co-star", "author",
-        "singer", "album", "soundtrack"])
+        "singer", "album", "soundtrack", "program", "programme", "radio", "documentary", "film", "movie", "sketch",
+        "segment", "broadcast", "newsletter", "trailer"])
     /// Introducers that also precede ordinary quotes ("on", "in", "called"): evidence only with other signs.
     static let weakIntroducers = WordSet(["on", "in", "called", "dubbed", "named", "article", "headline",
         "column", "newspaper"])

@@ -22,6 +22,9 @@ import Testing
         #expect(kinds("The \"Avatar\" star posted a message.") == [.notAQuote])
         #expect(kinds("—\"Posthumous books could come with a lot of dollar signs,\" by Jane Doe of the Globe.") == [.notAQuote])
         #expect(kinds("He starred in the film \"Weiner\" last year, he said.") == [.notAQuote])
+        #expect(kinds("DuVernay's \"13th\" documents how life has changed, she said.") == [.notAQuote])
+        #expect(kinds("He began taking calls to his \"Keepin' It Real\" radio program, he said.") == [.notAQuote])
+        #expect(kinds("She was on \"Dateline on Assignment\" broadcast on Wednesday, she said.") == [.notAQuote])
     }
 
     @Test func numbersAreNoQuotes() {
