@@ -66,6 +66,13 @@ public struct AttributionFinder: Sendable {
         }
         // A noun after a possessive or determiner: "Ginsburg's comments", "their claims", "his calls".
         if prev.flags.contains(.possessive) || Self.nounDeterminers.contains(prev.hash) { return true }
+        // A plural noun inside a prepositional phrase: "a series of tweets", "32% of Republican claims",
+        // "his series of early-morning tweets" — a preposition right before it or before its one modifier.
+        if Self.pluralNouns.contains(first.hash), prev.kind == .word {
+            if Self.nounPrepositions.contains(prev.hash) { return true }
+            if start >= 2, p.tokens[start - 2].hash == Self.of, lexicon.pronoun(prev) == nil, !Self.objectPronouns.contains(prev.hash),
+               !lexicon.isDeterminer(prev), !lexicon.isAdverb(prev) { return true }
+        }
         // Naming, not speech: "a website called \"…\"", "a film dubbed \"…\"", "the so-called \"…\"" — a naming
         // verb right after a common noun (or "so") and right before the quoted name.
         if Self.namingVerbs.contains(first.hash), end < p.tokens.count, p.tokens[end].kind == .quote,
@@ -78,6 +85,13 @@ public struct AttributionFinder: Sendable {
 
     static let namingVerbs = WordSet(["called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "nicknamed"])
     static let so = WordHash.hash("so")
+    static let of = WordHash.hash("of")
+    /// Cue words that are also plural nouns ("tweets", "claims", "comments").
+    static let pluralNouns = WordSet(["tweets", "claims", "comments", "notes", "states", "answers", "replies",
+        "promises", "reports", "jokes", "quips", "calls", "pledges", "chants", "vows", "boasts", "laments",
+        "remarks", "statements", "posts", "stresses", "counters", "muses", "urges", "warnings"])
+    static let objectPronouns = WordSet(["them", "us", "you", "these", "those", "whom", "which", "all", "both"])
+    static let nounPrepositions = WordSet(["of", "in", "on", "for", "with", "about", "from", "by", "into", "than"])
 
     static let to = WordHash.hash("to")
     static let the = WordHash.hash("the")
