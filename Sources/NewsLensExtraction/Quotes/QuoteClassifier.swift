@@ -28,7 +28,7 @@ public struct QuoteClassifier: Sendable {
             }
         }
         if words == 0 { return numbers > 0 || q.tokenCount < 2 ? .notAQuote : .partial }
-        if isNickname(q, p) { return .notAQuote }
+        if isNickname(q, p) || isQuotedPronoun(q, p) { return .notAQuote }
         let embedded = isEmbedded(q, p)
         // A title of a work: every content word capitalised, no sentence inside, and framed as a title —
         // after a possessive ("ABC's \"This Week\""), an introducer ("the film \"Weiner\""), before "star" or a
@@ -93,6 +93,16 @@ public struct QuoteClassifier: Sendable {
         return lexicon.cues.match(t, at: q.open - 1) == nil
     }
 
+    /// A pronoun quoted as a word inside the writer's sentence ("because \"she\" is a \"he\"", "the \"us\""):
+    /// the word is mentioned, not spoken.
+    func isQuotedPronoun(_ q: QuotePiece, _ p: TextParagraph) -> Bool {
+        let t = p.tokens
+        guard q.open > 0, q.tokenCount >= 1, q.tokenCount <= 2, t[q.open - 1].kind == .word else { return false }
+        let word = t[q.tokenStart]
+        guard word.kind == .word, Self.pronouns.contains(word.hash) else { return false }
+        return q.tokenCount == 1 || p.token(q.tokenStart + 1, is: ".") || p.token(q.tokenStart + 1, is: ",")
+    }
+
     /// A short quoted phrase (up to three words) inside the writer's own sentence with nothing that voices it:
     /// no speaker was found for it and no naming word introduces it (`called`, `the phrase`, `known as`,
     /// `chants of`, a cue verb). Such scare quotes (`a "concession" wagon`, `the "alternative" ecosystem`)
@@ -122,6 +132,7 @@ public struct QuoteClassifier: Sendable {
         tok.flags.contains(.hasDigit) && p.scalars[Int(tok.start)].properties.numericType != nil
     }
 
+    static let pronouns = WordSet(["i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it"])
     static let by = WordHash.hash("by")
     static let `as` = WordHash.hash("as")
     static let of = WordHash.hash("of")

@@ -41,4 +41,9 @@ import Testing
         let verdicts = QuoteMarkPairer().pair([p]).map { QuoteClassifier().classify($0, p, hasAttribution: true) }
         #expect(verdicts != [.notAQuote])
     }
+
+    @Test func quotedPronounsAreWordsNotQuotes() {
+        #expect(direct("Vote\n\nWhy vote for him, unless simply because \"she\" is a \"he\"? She said so.").isEmpty)
+        #expect(direct("Vote\n\n\"Me?\" she asked.").map(\.text) == ["Me?"])
+    }
 }
