@@ -3,6 +3,7 @@ import NewsLensJSON
 import Synchronization
 import Testing
 @testable import NewsLensAPI
+import NewsLensHTTP
 
 #if canImport(Glibc)
 import Glibc

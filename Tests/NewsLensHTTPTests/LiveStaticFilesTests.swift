@@ -1,7 +1,6 @@
 import Dispatch
 import NewsLensCompression
 import NewsLensHTTP
-import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -162,9 +161,9 @@ import Glibc
     }
 }
 
-/// A flag set from another thread.
+/// A flag set from another thread (a pthread mutex: ThreadSanitizer cannot see `Synchronization.Mutex`).
 final class Finished: Sendable {
-    private let done = Mutex(false)
+    private let done = Locked(false)
     func mark() { done.withLock { $0 = true } }
     var isDone: Bool { done.withLock { $0 } }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,9 +14,10 @@ public final class StaticFiles: Sendable {
     public let root: String
     /// Real path of the root, without trailing slash; nil when the folder does not exist.
     private let realRoot: String?
-    private let cache = Mutex<[String: Entry]>([:])
+    /// Pthread mutexes (`Locked`), not `Synchronization.Mutex`: ThreadSanitizer cannot see the latter.
+    private let cache = Locked<[String: Entry]>([:])
     /// Request path → body served, and when it was last checked against the file system.
-    private let recent = Mutex<[String: (at: UInt64, body: PreparedBody)]>([:])
+    private let recent = Locked<[String: (at: UInt64, body: PreparedBody)]>([:])
     /// Larger files are not served (this is for a small web UI, not downloads).
     public let maxFileBytes: Int
 
