@@ -41,10 +41,13 @@ status=${PIPESTATUS[0]}
 races=$(grep -c 'WARNING: ThreadSanitizer' "$LOG")
 # Swift Testing: "Test run with N tests in M suites passed"; XCTest: "Executed N tests".
 ran=$(grep -oE 'Test run with [0-9]+ tests?|Executed [0-9]+ tests?' "$LOG" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
-suites=$(grep -oE 'Suite [A-Za-z0-9_]+ (passed|failed)' "$LOG" | awk '{print $2}' | sort -u | paste -sd' ')
+# Skipped suites are reported as passed too (with no test run): leave them out of the list.
+suites=$(grep -oE 'Suite [A-Za-z0-9_]+ (passed|failed)' "$LOG" | awk '{print $2 "/"}' | sort -u \
+         | { if [[ -n "$SKIP" ]]; then grep -vE "$SKIP"; else cat; fi; } | tr -d '/' | paste -sd' ')
 
 echo
 echo "[tsan] suites: ${suites:-none}"
+[[ -n "$SKIP" ]] && echo "[tsan] skipped: $SKIP"
 echo "[tsan] tests run: ${ran:-0}; ThreadSanitizer reports: $races; swift test exit status: $status"
 if ((races > 0)); then
   echo "[tsan] FAILED: data races or other ThreadSanitizer reports (see $LOG)"
