@@ -8,11 +8,7 @@
 # Builds in .build/tsan (a scratch path of its own: the ordinary debug build is left alone).
 # Tests run one at a time (--no-parallel): under ThreadSanitizer code runs 5-15 times slower, and suites run
 # side by side on a small machine miss their wall-clock deadlines for reasons that have nothing to do with races.
-# Skipped (TSAN_SKIP, a regular expression, overrides): the suites that run `newslens serve` as a child process
-# through Foundation's Process (LiveDescriptorLimitTests, LiveDataSafetyTests, LiveDurabilityTests). Under
-# ThreadSanitizer, Foundation's child monitor blocks in waitpid() on a child that is still running, so the
-# test never learns the child's state and hangs; those suites test process limits and durability, not threads
-# sharing memory, and the server code they drive is the one the other Live suites run in process.
+# TSAN_SKIP (a regular expression of suites, passed to --skip) leaves suites out when needed.
 # Fails when a test fails, when ThreadSanitizer reports anything (halt_on_error, and the log is checked for
 # "WARNING: ThreadSanitizer"), or when the filter selects no test. Log: .build/tsan/tsan.log
 set -uo pipefail
@@ -24,7 +20,7 @@ LOG=.build/tsan/tsan.log
 # suite component, never a test function's name.
 PATTERN="${1:-(Live|Concurrency)}"
 FILTER="${PATTERN}[A-Za-z0-9_]*/"
-SKIP="${TSAN_SKIP-(LiveDescriptorLimitTests|LiveDataSafetyTests|LiveDurabilityTests)/}"
+SKIP="${TSAN_SKIP:-}"
 SKIP_ARGS=()
 [[ -n "$SKIP" ]] && SKIP_ARGS=(--skip "$SKIP")
 
