@@ -74,8 +74,26 @@ public struct ArticleStructurer: Sendable {
         doc.paragraphs = input.paragraphs.map { TextParagraph($0) }.filter { !$0.isEmpty }
         doc.captions = input.captions.map { TextParagraph($0.text) }
         doc.article.captions = input.captions
+        takeHeaderLines(&doc)
         cutDateline(&doc)
         return doc
+    }
+
+    /// A page's article element often opens with its byline ("By Jane Roe") or a date line ("Updated: ...")
+    /// before the dateline: as in plain text, they are metadata, not body. Only at the very start (the header
+    /// zone); authors from the page's metadata win, the byline line is dropped either way.
+    func takeHeaderLines(_ doc: inout ArticleDocument) {
+        while doc.paragraphs.count > 1, let first = doc.paragraphs.first, first.wordCount <= 20 {
+            let found = bylines.parse(first)
+            let dates = stamps.parse(first)
+            guard found != nil || !dates.isEmpty else { return }
+            if let found {
+                if doc.article.author.isEmpty { doc.article.author = found.authors.map { Author(name: $0) } }
+                if doc.article.source == nil { doc.article.source = found.source }
+            }
+            for d in dates { record(d, in: &doc.article) }
+            doc.paragraphs.removeFirst()
+        }
     }
 
     // MARK: -

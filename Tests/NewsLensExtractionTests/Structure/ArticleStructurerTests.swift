@@ -94,6 +94,28 @@ import Testing
         #expect(doc.paragraphs[0].sourceRange(0, 5) == nil)
     }
 
+    @Test func articleInputTakesLeadingBylineAndDateLinesBeforeTheDateline() {
+        var input = ArticleInput()
+        input.paragraphs = ["By Jane Roe and Sam Poe", "Updated: March 3, 2024 10:15 a.m.",
+                            "PORTLAND, Ore. — The council passed the budget on Tuesday.", "By the end of the year, it said, the plan would start."]
+        let doc = structurer.structure(input)
+        #expect(doc.article.author.map(\.name) == ["Jane Roe", "Sam Poe"])
+        #expect(doc.article.dateModified?.hasPrefix("2024-03-03") == true)
+        #expect(doc.article.dateline == "PORTLAND, Ore.")
+        #expect(doc.paragraphs.map(\.string) == ["The council passed the budget on Tuesday.",
+                                                 "By the end of the year, it said, the plan would start."])
+        // The page's own metadata names the authors: the byline line is still not body.
+        input.authors = ["Jane Roe"]
+        input.paragraphs = ["By Jane Roe", "The council passed the budget on Tuesday."]
+        let withMeta = structurer.structure(input)
+        #expect(withMeta.article.author.map(\.name) == ["Jane Roe"])
+        #expect(withMeta.paragraphs.map(\.string) == ["The council passed the budget on Tuesday."])
+        // A body that opens with an ordinary "By ..." sentence keeps it.
+        input.authors = []
+        input.paragraphs = ["By the end of the year, the council said, the plan would start.", "More followed."]
+        #expect(structurer.structure(input).paragraphs.count == 2)
+    }
+
     @Test func emptyText() {
         let doc = structure("")
         #expect(doc.paragraphs.isEmpty && doc.article.headline == nil)
