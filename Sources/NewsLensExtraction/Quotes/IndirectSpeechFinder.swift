@@ -70,7 +70,24 @@ public struct IndirectSpeechFinder: Sendable {
         let subjectLike = first.flags.contains(.capitalized) || lexicon.pronoun(first) != nil || lexicon.isDeterminer(first)
             || first.kind == .number || Self.clauseOpeners.contains(first.hash)
         guard subjectLike, !Self.prepositions.contains(first.hash) else { return nil }
-        return accept(k, trimEnd(p, k, sentence.upperBound), p, inside, rule: "clause-after")
+        let end = trimEnd(p, k, sentence.upperBound)
+        // Without "that", a complement opening with a determiner must read as a clause (a finite verb after its
+        // subject), or the cue was an act on a noun phrase: "declared a state of emergency", "announced the
+        // winners" report no speech; "said the plan would fail" does.
+        if lexicon.isDeterminer(first), !hasFiniteVerb(p, k + 1, end) { return nil }
+        return accept(k, end, p, inside, rule: "clause-after")
+    }
+
+    /// A word in `start ..< end` that is finite in form: an auxiliary or modal, a common irregular past, or a
+    /// lowercase word in -ed.
+    func hasFiniteVerb(_ p: TextParagraph, _ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return false }
+        for k in start..<end where p.tokens[k].kind == .word && !p.tokens[k].flags.contains(.capitalized) {
+            if Self.finiteVerbs.contains(p.tokens[k].hash) { return true }
+            let w = p.text(of: p.tokens[k])
+            if w.count > 4, w.hasSuffix("ed") { return true }
+        }
+        return false
     }
 
     /// The clause `start ..< end` when it is long enough and mostly outside quotation marks.
@@ -106,6 +123,13 @@ public struct IndirectSpeechFinder: Sendable {
     static let clauseOpeners = WordSet(["there", "it", "if", "when", "because", "while", "although",
         "nobody", "everyone", "everybody", "somebody", "someone", "nothing", "something", "everything", "none",
         "any", "not", "only", "both", "neither", "either", "what", "how", "why", "whether"])
+    static let finiteVerbs = WordSet(["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does",
+        "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "won't", "wouldn't",
+        "can't", "couldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "don't",
+        "doesn't", "didn't", "shouldn't", "lost", "made", "took", "gave", "found", "saw", "knew", "thought",
+        "got", "went", "came", "left", "held", "kept", "told", "said", "sent", "paid", "met", "began", "grew",
+        "fell", "rose", "won", "became", "brought", "bought", "felt", "led", "meant", "ran", "spent", "sold",
+        "needs", "wants", "remains", "plans", "faces", "seems", "appears", "continues", "hopes", "expects"])
     static let prepositions = WordSet(["in", "on", "at", "to", "for", "with", "from", "after", "before",
         "during", "about", "by", "of", "over", "under", "through", "via"])
 }

@@ -4,6 +4,15 @@ import Testing
 @Suite struct IndirectSpeechFinderTests {
     func indirect(_ text: String) -> [Quote] { QuoteTestSupport.quotes("Headline here\n\n" + text).filter { $0.kind == .indirect } }
 
+    @Test func aCueActingOnANounPhraseReportsNoSpeech() {
+        #expect(indirect("Illinois Gov. J.B. Pritzker declared a state of emergency in 14 counties.").isEmpty)
+        #expect(indirect("The ministry announced the winners of the annual prize on Friday.").isEmpty)
+        let q = indirect("The governor declared the storm had passed its worst point overnight.")
+        #expect(q.count == 1 && q.first?.text == "the storm had passed its worst point overnight")
+        #expect(indirect("Pritzker said the National Guard would help clear roads.").first?.text
+                == "the National Guard would help clear roads")
+    }
+
     @Test func saidThatClause() {
         let q = indirect("North Korea said on Saturday that Japan should not attend the talks.")
         #expect(q.first?.text == "Japan should not attend the talks")
