@@ -65,11 +65,15 @@ func extract(_ html: String, url: String? = nil) -> ArticleInput {
         <article>\(articleParagraphs(3))
         <figure><img src=x.jpg><figcaption>The mayor speaks after the vote. <span class="credit">Jane Doe/Reuters</span></figcaption></figure>
         <figure><img src=y.jpg><figcaption>Residents at the meeting. Photo: John Roe</figcaption></figure>
+        <figure><img src=z.jpg><figcaption>The old bridge at dusk. (Photo: Jimmy Olsen/Daily Planet)</figcaption></figure>
+        <figure><img src=w.jpg><figcaption>Crowds on the quay [Photo: Ann Lee]</figcaption></figure>
         \(articleParagraphs(2))</article>
         """
         let a = extract(page)
         #expect(a.captions == [Caption(text: "The mayor speaks after the vote.", credit: "Jane Doe/Reuters"),
-                               Caption(text: "Residents at the meeting.", credit: "John Roe")])
+                               Caption(text: "Residents at the meeting.", credit: "John Roe"),
+                               Caption(text: "The old bridge at dusk.", credit: "Jimmy Olsen/Daily Planet"),
+                               Caption(text: "Crowds on the quay", credit: "Ann Lee")])
         #expect(a.paragraphs.count == 5)
         #expect(!a.paragraphs.contains { $0.contains("mayor speaks") })
     }

@@ -24,7 +24,8 @@ enum CaptionReader {
         }
         if cut > 0 {
             var caption = String(decoding: bytes[..<cut], as: UTF8.self)
-            while caption.last == " " { caption.removeLast() }
+            // "(Photo: ...)" and "[Photo: ...]": the lead matched after the bracket, which is the credit's too.
+            while let l = caption.last, l == " " || l == "(" || l == "[" || l == "|" { caption.removeLast() }
             let credit = trimCredit(String(decoding: bytes[cut...], as: UTF8.self))
             if !caption.isEmpty && !credit.isEmpty { return Caption(text: caption, credit: credit) }
         }
@@ -38,8 +39,8 @@ enum CaptionReader {
 
     static func trimCredit(_ s: String) -> String {
         var t = Substring(s)
-        while let f = t.first, f == "(" || f == " " || f == "|" { t = t.dropFirst() }
-        while let l = t.last, l == ")" || l == " " || l == "." { t = t.dropLast() }
+        while let f = t.first, f == "(" || f == "[" || f == " " || f == "|" { t = t.dropFirst() }
+        while let l = t.last, l == ")" || l == "]" || l == " " || l == "." { t = t.dropLast() }
         for lead in ["Photo credit:", "Image credit:", "Photograph:", "Photo:", "Photos:", "Image:", "Picture:",
                      "Credit:", "Illustration:", "Source:", "Photo by", "Photo:"] where t.hasPrefix(lead) {
             t = t.dropFirst(lead.count)
