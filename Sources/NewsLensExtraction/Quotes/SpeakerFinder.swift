@@ -22,7 +22,7 @@ public struct SpeakerFinder: Sendable {
     public func find(_ p: TextParagraph, paragraph: Int, cueStart: Int, cueEnd: Int, kind: CueLexicon.Kind,
                      inside: [Bool]) -> (speaker: SpeakerRef, inverted: Bool)? {
         if kind == .phrase {
-            guard let r = phraseAfter(p, cueEnd, inside) else { return nil }
+            guard let r = phraseAfter(p, cueEnd, inside) ?? bareNounPhrase(p, cueEnd, inside) else { return nil }
             return (SpeakerRef(paragraph: paragraph, tokenStart: r.lowerBound, tokenEnd: r.upperBound, kind: r.kind, antecedent: r.antecedent), true)
         }
         var b = cueStart - 1
@@ -341,6 +341,25 @@ public struct SpeakerFinder: Sendable {
 
     /// After an inverted speaker the clause ends: punctuation, the paragraph end, or an adjunct
     /// ("said Aso on Monday", "said the ministry in a statement").
+    /// "according to police", "according to city engineers": one to three lowercase words that end the
+    /// clause (a comma or the sentence's end), with no verb, pronoun or determiner among them.
+    func bareNounPhrase(_ p: TextParagraph, _ start: Int, _ inside: [Bool]) -> Found? {
+        var e = start
+        while e < p.tokens.count, e - start < 3, !inside[e], p.tokens[e].kind == .word {
+            let u = p.tokens[e]
+            if u.flags.contains(.capitalized) || lexicon.breaksPhrase(u) || lexicon.isDeterminer(u) || lexicon.isAdverb(u)
+                || lexicon.pronoun(u) != nil || Self.timeWords.contains(u.hash) || isStrongVerb(p, e) { return nil }
+            e += 1
+        }
+        guard e > start, !Self.notSources.contains(p.tokens[e - 1].hash), e < p.tokens.count, p.token(e, is: ",") || p.tokens[e].flags.contains(.sentenceEnd)
+                || (p.tokens[e].kind == .punctuation && p.text(of: p.tokens[e]) == ".") else { return nil }
+        return Found(lowerBound: start, upperBound: e, kind: .nominal)
+    }
+
+    /// "according to plan", "according to custom": manners, not sources.
+    static let notSources = WordSet(["plan", "plans", "schedule", "tradition", "custom", "script", "form", "law",
+        "rule", "rules", "protocol", "design", "type", "size", "need", "needs", "taste", "season", "age", "merit"])
+
     func endsClause(_ p: TextParagraph, _ k: Int) -> Bool {
         guard k < p.tokens.count else { return true }
         let t = p.tokens[k]

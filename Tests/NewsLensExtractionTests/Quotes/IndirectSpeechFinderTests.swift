@@ -4,6 +4,18 @@ import Testing
 @Suite struct IndirectSpeechFinderTests {
     func indirect(_ text: String) -> [Quote] { QuoteTestSupport.quotes("Headline here\n\n" + text).filter { $0.kind == .indirect } }
 
+    @Test func accordingToABareNounPhrase() {
+        let before = indirect("According to police, the suspect fled on foot before officers arrived.")
+        #expect(before.first?.text == "the suspect fled on foot before officers arrived")
+        #expect(before.first?.mentionText == "police")
+        let after = indirect("Construction is expected to begin next spring, according to city engineers.")
+        #expect(after.first?.text == "Construction is expected to begin next spring")
+        #expect(after.first?.mentionText == "city engineers")
+        // Not a source: "according to plan", "according to the schedule we set" read on as a clause.
+        #expect(indirect("The launch went ahead according to plan and the crew reached orbit.").isEmpty)
+        #expect(indirect("The launch of the rocket went ahead on Friday according to plan.").isEmpty)
+    }
+
     @Test func aCueActingOnANounPhraseReportsNoSpeech() {
         #expect(indirect("Illinois Gov. J.B. Pritzker declared a state of emergency in 14 counties.").isEmpty)
         #expect(indirect("The ministry announced the winners of the annual prize on Friday.").isEmpty)
