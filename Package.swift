@@ -88,16 +88,20 @@ let package = Package(
             dependencies: ["NewsLensHTTP", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // posix_spawn/waitpid launcher shared by the test targets that run `newslens serve` as a child.
+        .target(name: "ChildProcessSupport", path: "Tests/ChildProcessSupport"),
+
         .testTarget(name: "NewsLensJSONTests", dependencies: ["NewsLensJSON"]),
         .testTarget(name: "NewsLensCompressionTests", dependencies: ["NewsLensCompression"]),
         .testTarget(name: "NewsLensTransportTests", dependencies: ["NewsLensTransport"]),
-        .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport", "COpenSSL"]),
+        .testTarget(name: "NewsLensHTTPTests", dependencies: ["NewsLensHTTP", "NewsLensTransport", "COpenSSL",
+                                                                  "ChildProcessSupport"]),
         .testTarget(name: "NewsLensExtractionTests", dependencies: ["NewsLensExtraction"]),
         .testTarget(name: "NewsLensHTMLTests", dependencies: ["NewsLensHTML", "NewsLensExtraction"]),
         .testTarget(name: "NewsLensStoreTests", dependencies: ["NewsLensStore", "NewsLensExtraction", "NewsLensJSON", "NewsLensCompression"]),
         .testTarget(name: "NewsLensAPITests",
                     dependencies: ["NewsLensAPI", "NewsLensHTTP", "NewsLensStore", "NewsLensExtraction", "NewsLensJSON",
-                                   "NewsLensCompression", .product(name: "Logging", package: "swift-log")]),
+                                   "NewsLensCompression", "ChildProcessSupport", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Foundation
 import NewsLensJSON
 import Synchronization
@@ -74,9 +75,10 @@ final class KillRun: Sendable {
     let killed = Atomic<Bool>(false)
 }
 
-/// `newslens serve` as a child process on a free port, ready once `/readyz` answers 200.
+/// `newslens serve` as a child process on a free port, ready once `/readyz` answers 200. Started and
+/// reaped by `SpawnedProcess` (posix_spawn + waitpid, not Foundation's `Process`).
 final class ServerProcess: @unchecked Sendable {
-    let process = Process()
+    let process: SpawnedProcess
     private(set) var port = 0
     let logPath: String
 
@@ -98,44 +100,52 @@ final class ServerProcess: @unchecked Sendable {
     /// block the server), which is read for the bound port.
     init(binary: String, arguments: [String]) throws {
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("newslens-\(UUID().uuidString).log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent",
-                             "--log-level", "info"] + arguments
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        process = try SpawnedProcess(
+            executable: binary,
+            arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent", "--log-level", "info"]
+                + arguments,
+            standardErrorPath: logPath)
         // An early line names the bound port: `msg=listening address=127.0.0.1:PORT`.
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = ContinuousClock.now + .seconds(60)
         var text = ""
-        while port == 0 && Date() < deadline && process.isRunning {
+        while port == 0 && ContinuousClock.now < deadline {
+            let running = process.isRunning  // before the read: an exited child's log is complete
             text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
             if let range = text.range(of: "address=127.0.0.1:") {
                 port = Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0
+            } else if !running {
+                break
             } else {
                 usleep(10_000)
             }
         }
-        guard port > 0 else { throw Failure.noPort(text) }
-        while Date() < deadline {
+        guard port > 0 else { throw Failure.noPort(stopAfterFailure(text)) }
+        while ContinuousClock.now < deadline {
             if let c = try? HTTPClient(port: port, timeoutSeconds: 5), let r = try? c.request("GET", "/readyz"), r.status == 200 {
                 return
             }
             usleep(20_000)
         }
-        throw Failure.notReady
+        throw Failure.notReady(stopAfterFailure((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""))
+    }
+
+    /// Ends a child that failed to start; what it did and its log, for the failure message.
+    private func stopAfterFailure(_ log: String) -> String {
+        process.terminate()
+        let ended = process.waitUntilExit(seconds: 5).map { "\($0)" } ?? "still running"
+        return "\(ended); log: \(log)"
     }
 
     deinit { try? FileManager.default.removeItem(atPath: logPath) }
 
-    enum Failure: Error { case noPort(String), notReady }
+    enum Failure: Error { case noPort(String), notReady(String) }
 
-    func kill() { Glibc.kill(process.processIdentifier, SIGKILL) }
+    func kill() { process.kill() }
 
-    func wait() { process.waitUntilExit() }
+    func wait() { process.waitUntilExit(seconds: 30) }
 
     func terminate() {
         process.terminate()
-        process.waitUntilExit()
+        process.waitUntilExit(seconds: 30)
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Foundation
 import NewsLensHTTP
 
@@ -5,13 +6,18 @@ import NewsLensHTTP
 import Glibc
 #endif
 
-/// `newslens serve` as a child process, optionally with a low descriptor limit (`ulimit -n` in bash,
-/// then exec) or as an unprivileged user (`setpriv`, when the tests run as root), so running out of
-/// descriptors or meeting a read-only directory hits only the child, never the test process.
+/// `newslens serve` as a child process, optionally with a low descriptor limit or as an unprivileged user
+/// (when the tests run as root), so running out of descriptors or meeting a read-only directory hits only
+/// the child, never the test process. Started and reaped by `SpawnedProcess` (posix_spawn + waitpid; see
+/// there why not Foundation's `Process`): the child inherits no descriptor of the test process but
+/// stdin/stdout (/dev/null) and stderr (its log file).
 final class ChildServer {
-    let process = Process()
+    let process: SpawnedProcess
     let port: Int
     private let logPath: String
+
+    /// How long the child may take to log its bound port: generous, for a loaded 2-core CI machine.
+    static let startTimeout = 30.0
 
     enum Failure: Error, CustomStringConvertible {
         case missingBinary(String), didNotStart(String)
@@ -35,46 +41,36 @@ final class ChildServer {
     init(descriptorLimit: Int = 1024, runAsNobody: Bool = false, arguments: [String]) throws {
         let binary = Self.binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.missingBinary(binary) }
-        logPath = FileManager.default.temporaryDirectory.appendingPathComponent("newslens-child-\(UUID().uuidString).log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")  // bash: `exec 12>&-` (dash reads fds 0-9 only)
-        let drop = runAsNobody && geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
-        // Descriptors the test process leaked without close-on-exec would count against the child's limit
-        // (and keep other tests' sockets open): the shell closes everything above 2 first.
-        // No redirection near the loop: bash would save and restore through a descriptor the loop closes.
-        // A unix-domain socket stays open (moved to descriptor 3, under any `ulimit -n`): it is Foundation's
-        // end of the socket pair by which `Process` learns that the child exited. Closed early, Foundation's single manager thread takes it for the exit and
-        // blocks in waitpid on the still-running server, and every other `Process` wait in the test process
-        // (other suites' children) hangs until this server stops: a deadlock across suites.
-        // (`ulimit -n` and setpriv need no more than bash and util-linux, present on every Linux CI image.)
-        let closeInherited = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then "
-            + "l=$(readlink /proc/$$/fd/$fd); case \"$l\" in socket:*) i=${l#socket:?}; i=${i%?}; "
-            + "if grep -qE \" $i( |$)\" /proc/net/unix; then "
-            + "if [ \"$fd\" != 3 ]; then eval \"exec 3>&$fd\"; eval \"exec $fd>&-\"; fi; continue; fi;; esac; "
-            + "eval \"exec $fd>&-\"; fi; done; "
-        process.arguments = ["-c", closeInherited + "ulimit -n \(descriptorLimit) && exec \(drop)\"$0\" \"$@\"", binary, "serve",
-                             "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent",
-                             "--log-level", "info"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        try process.run()
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("newslens-child-\(UUID().uuidString).log").path
+        let child = try SpawnedProcess(
+            executable: binary,
+            arguments: ["serve", "--host", "127.0.0.1", "--port", "0", "--public", "/nonexistent", "--log-level", "info"]
+                + arguments,
+            standardErrorPath: logPath, descriptorLimit: descriptorLimit, dropToNobody: runAsNobody)
         // The log names the bound port: `msg=listening address=127.0.0.1:PORT scheme=http`.
+        let deadline = ContinuousClock.now + .seconds(Self.startTimeout)
         var found: Int?
-        for _ in 0..<300 where found == nil && process.isRunning {
-            usleep(20_000)
+        while found == nil {
+            let running = child.isRunning  // before the read: an exited child's log is complete
             found = Self.listeningPort(in: Self.read(logPath))
+            if found != nil || !running || ContinuousClock.now >= deadline { break }
+            usleep(20_000)
         }
         guard let found else {
-            let running = process.isRunning
-            if running { process.terminate() }
-            process.waitUntilExit()
-            throw Failure.didNotStart((running ? "" : "exit status \(process.terminationStatus); ") + Self.read(logPath))
+            let running = child.isRunning
+            if running { child.terminate() }
+            let ended = child.waitUntilExit(seconds: 5).map { "\($0)" } ?? "still running"
+            let how = running ? "no listening line within \(Self.startTimeout) s (then \(ended))" : ended
+            let log = Self.read(logPath)
+            try? FileManager.default.removeItem(atPath: logPath)
+            throw Failure.didNotStart("\(how); log: \(log)")
         }
+        process = child
+        self.logPath = logPath
         port = found
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(atPath: logPath)
     }
 
@@ -103,11 +99,11 @@ final class ChildServer {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").count) ?? -1
     }
 
-    /// SIGTERM, then the exit status (graceful shutdown exits 0).
+    /// SIGTERM, then the exit status (graceful shutdown exits 0). A child still running after 30 s gets
+    /// SIGKILL (status 137): never a hang.
     func stop() -> Int32 {
         process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return process.waitUntilExit(seconds: 30)?.status ?? -1
     }
 
     /// One GET on a new connection; the status, or nil when it failed or timed out.
@@ -133,7 +129,7 @@ final class ChildServer {
 
     /// Ends the child at once, as a crash or power cut would (no graceful flush).
     func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.kill()
+        process.waitUntilExit(seconds: 10)
     }
 }
