@@ -108,32 +108,28 @@ enum ArticleEncoder {
         w.key("article")
         a.article.write(to: &w)
         w.key("quotes")
-        let quotesStart = w.bytes.count
-        w.beginArray()
-        var quoteRanges: [Range<Int>] = []
-        quoteRanges.reserveCapacity(a.quotes.count)
-        for q in a.quotes {
-            let s = w.bytes.count
-            q.write(to: &w)
-            quoteRanges.append(elementRange(w.bytes, from: s))
-        }
-        w.endArray()
-        let quotesRange = quotesStart..<w.bytes.count
+        let (quoteRanges, quotesRange) = writeArray(a.quotes, to: &w) { $0.write(to: &$1) }
         w.key("participants")
-        let participantsStart = w.bytes.count
-        w.beginArray()
-        var participantRanges: [Range<Int>] = []
-        participantRanges.reserveCapacity(a.participants.count)
-        for p in a.participants {
-            let s = w.bytes.count
-            p.write(to: &w)
-            participantRanges.append(elementRange(w.bytes, from: s))
-        }
-        w.endArray()
-        let participantsRange = participantsStart..<w.bytes.count
+        let (participantRanges, participantsRange) = writeArray(a.participants, to: &w) { $0.write(to: &$1) }
         w.endObject()
         return Encoded(json: compactCopy(w.bytes), quoteRanges: quoteRanges, quotesRange: quotesRange,
                        participantRanges: participantRanges, participantsRange: participantsRange)
+    }
+
+    /// Writes `items` as a JSON array; the byte range of each element and of the whole array.
+    private static func writeArray<T>(_ items: [T], to w: inout JSONWriter,
+                                      _ write: (T, inout JSONWriter) -> Void) -> ([Range<Int>], Range<Int>) {
+        let start = w.bytes.count
+        w.beginArray()
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(items.count)
+        for item in items {
+            let s = w.bytes.count
+            write(item, &w)
+            ranges.append(elementRange(w.bytes, from: s))
+        }
+        w.endArray()
+        return (ranges, start..<w.bytes.count)
     }
 
     /// The quotes and participants of `analysis` inside JSON it was stored as; nil when the bytes do not
