@@ -49,7 +49,7 @@ public protocol ByteStream: AnyObject {
     func write(vectors: UnsafeBufferPointer<iovec>) -> IOResult
     /// `count` bytes of `file` from `offset`, sent by the kernel without a copy through user space
     /// (sendfile); nil when the stream cannot send files (TLS), and the caller writes the bytes itself.
-    func sendFile(_ file: MemoryFile, offset: Int, count: Int) -> IOResult?
+    func sendFile(_ file: BodyFile, offset: Int, count: Int) -> IOResult?
     /// Whether `sendFile` can work at all (plain sockets); asked before holding a head back for a file.
     var sendsFiles: Bool { get }
     /// Gathered write that tells the kernel more data follows at once (MSG_MORE: a response head sent
@@ -57,12 +57,17 @@ public protocol ByteStream: AnyObject {
     func write(vectors: UnsafeBufferPointer<iovec>, more: Bool) -> IOResult
     /// Ends our sending side (FIN, or TLS close_notify then FIN) while still reading.
     func shutdownWrite()
+    /// Called before the last writes of a connection: holds back partial segments (TCP_CORK) until
+    /// `shutdownWrite()` or `close()`, so the last response and the FIN leave together in one segment
+    /// instead of two (one packet less for both ends per closed connection).
+    func holdSegmentsUntilClose()
     /// Releases the descriptor. Called once, after the caller's event sources are cancelled.
     func close()
 }
 
 extension ByteStream {
-    public func sendFile(_ file: MemoryFile, offset: Int, count: Int) -> IOResult? { nil }
+    public func sendFile(_ file: BodyFile, offset: Int, count: Int) -> IOResult? { nil }
     public var sendsFiles: Bool { false }
     public func write(vectors: UnsafeBufferPointer<iovec>, more: Bool) -> IOResult { write(vectors: vectors) }
+    public func holdSegmentsUntilClose() {}
 }

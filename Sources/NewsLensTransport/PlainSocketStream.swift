@@ -64,7 +64,7 @@ public final class PlainSocketStream: ByteStream {
         }
     }
 
-    public func sendFile(_ file: MemoryFile, offset: Int, count: Int) -> IOResult? {
+    public func sendFile(_ file: BodyFile, offset: Int, count: Int) -> IOResult? {
         var position = offset
         while true {
             let n = file.send(to: fileDescriptor, offset: &position, count: count)
@@ -77,6 +77,11 @@ public final class PlainSocketStream: ByteStream {
             default: return .failed(errno)
             }
         }
+    }
+
+    public func holdSegmentsUntilClose() {
+        var on: Int32 = 1
+        _ = setsockopt(fileDescriptor, Int32(IPPROTO_TCP), TCP_CORK, &on, socklen_t(MemoryLayout<Int32>.size))
     }
 
     public func shutdownWrite() {

@@ -104,6 +104,35 @@ import Glibc
         stream.close()
     }
 
+    @Test func lastWritesLeaveWithTheCloseWhenHeld() throws {
+        let socket = try ListeningSocket(host: "127.0.0.1", port: 0)
+        defer { socket.close() }
+        let client = Self.connectClient(socket.address.port)
+        defer { close(client) }
+        var fd: Int32 = -1
+        for _ in 0..<200 where fd < 0 {
+            fd = accept(socket.fileDescriptor, nil, nil)
+            if fd < 0 { usleep(5_000) }
+        }
+        let stream = PlainSocketStream(fileDescriptor: fd)
+        stream.holdSegmentsUntilClose()
+        var cork: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(fd, Int32(IPPROTO_TCP), TCP_CORK, &cork, &length)
+        #expect(cork == 1)
+        #expect(Array("last".utf8).withUnsafeBytes { stream.write($0) } == .transferred(4))
+        // A partial segment is held back: nothing arrives yet (the kernel's own ceiling is 200 ms)...
+        var poller = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&poller, 1, 50) == 0)
+        // ...until the close, which sends it with the FIN.
+        stream.close()
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let n = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+        #expect(n == 4)
+        #expect(Array(buffer[0..<max(n, 0)]) == Array("last".utf8))
+        #expect(buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) } == 0)
+    }
+
     @Test func gatheredWriteSendsAllVectors() throws {
         var fds: [Int32] = [0, 0]
         #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
@@ -164,33 +193,52 @@ import Glibc
     }
 }
 
-/// Bodies mirrored in memory files for sendfile.
-@Suite struct MemoryFileTests {
+/// Bodies mirrored in files for sendfile.
+@Suite struct BodyFileTests {
     @Test func holdsTheBytes() throws {
         let bytes = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-        let file = try #require(MemoryFile(bytes))
+        let file = try #require(BodyFile(bytes))
         var back = [UInt8](repeating: 0, count: bytes.count)
         let n = back.withUnsafeMutableBytes { pread(file.fileDescriptor, $0.baseAddress, $0.count, 0) }
         #expect(n == bytes.count)
         #expect(back == bytes)
         #expect(file.count == bytes.count)
-        #expect(MemoryFile.budget > 0)
+        #expect(BodyFile.budget > 0)
         withExtendedLifetime(file) {
-            #expect(MemoryFile.openCount >= 1)  // other tests may hold some too
-            #expect(MemoryFile.openBytes >= 20_480)  // charged in whole pages
+            #expect(BodyFile.openCount >= 1)  // other tests may hold some too
+            #expect(BodyFile.openBytes >= 20_480)  // charged in whole pages
         }
     }
 
-    @Test func isSealedAgainstWrites() throws {
-        let file = try #require(MemoryFile([1, 2, 3]))
+    @Test func cannotBeChangedThroughItsDescriptor() throws {
+        let file = try #require(BodyFile([1, 2, 3]))
         var byte: UInt8 = 9
         #expect(pwrite(file.fileDescriptor, &byte, 1, 0) == -1)
         #expect(ftruncate(file.fileDescriptor, 0) == -1)
+        var back: UInt8 = 0
+        #expect(pread(file.fileDescriptor, &back, 1, 0) == 1)
+        #expect(back == 1)
+        withExtendedLifetime(file) {}
+    }
+
+    @Test func livesInThePageCacheOfADiskDirectoryOrInAMemfd() throws {
+        let file = try #require(BodyFile([UInt8](repeating: 5, count: 10_000)))
+        var link = [CChar](repeating: 0, count: 256)
+        let n = readlink("/proc/self/fd/\(file.fileDescriptor)", &link, link.count - 1)
+        #expect(n > 0)
+        let target = String(decoding: link.prefix(max(n, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let isMemfd = target.hasPrefix("/memfd:newslens-body")
+        // O_TMPFILE: a nameless file in the directory, shown as "/dir/#inode (deleted)"; a memfd when the
+        // directory is tmpfs (then `directory` is empty) or refuses O_TMPFILE.
+        let isTemporaryFile = !BodyFile.directory.isEmpty && target.hasPrefix(BodyFile.directory)
+            && target.hasSuffix("(deleted)")
+        #expect(isMemfd || isTemporaryFile, "\(target)")
+        if BodyFile.directory.isEmpty { #expect(isMemfd, "\(target)") }
         withExtendedLifetime(file) {}
     }
 
     @Test func refusesBodiesBeyondTheByteBudget() {
-        #expect(MemoryFile([UInt8](repeating: 7, count: MemoryFile.byteBudget + 1)) == nil)
-        #expect(MemoryFile.openBytes <= MemoryFile.byteBudget)
+        #expect(BodyFile([UInt8](repeating: 7, count: BodyFile.byteBudget + 1)) == nil)
+        #expect(BodyFile.openBytes <= BodyFile.byteBudget)
     }
 }

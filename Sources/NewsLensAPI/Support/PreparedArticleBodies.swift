@@ -7,12 +7,12 @@ import NewsLensStore
 /// BENCHMARKS.md). Keyed by the article object and holding it weakly, so a deleted article is not kept
 /// alive by its entry and a new article at a reused address is never taken for it. Bounded: when full, it
 /// starts over (the bodies share the store's byte arrays; the header lines and, within the descriptor
-/// budget of `MemoryFile`, the memory files that plain sockets send with sendfile are the cache's own).
+/// budget of `BodyFile`, the files that plain sockets send with sendfile are the cache's own).
 final class PreparedArticleBodies: Sendable {
     private struct Entry {
         weak var article: StoredArticle?
         let body: PreparedBody
-        /// Memory files were asked for (they may have been refused: descriptor budget, small body).
+        /// Body files were asked for (they may have been refused: descriptor budget, small body).
         var fileBackingTried = false
     }
 
@@ -25,8 +25,8 @@ final class PreparedArticleBodies: Sendable {
         self.capacity = capacity
     }
 
-    /// The article's body: built on the first request, mirrored in memory files (sendfile) from the second,
-    /// so an article read once (a crawl over the whole store) never costs a memory file.
+    /// The article's body: built on the first request, mirrored in body files (sendfile) from the second,
+    /// so an article read once (a crawl over the whole store) never costs a body file.
     func body(for article: StoredArticle) -> PreparedBody {
         let key = ObjectIdentifier(article)
         let cached = entries.withLock { $0[key] }
@@ -38,7 +38,7 @@ final class PreparedArticleBodies: Sendable {
                                 etag: article.etag, compress: false, fileBacked: again)
         entries.withLock { entries in
             if entries.count >= capacity {
-                // Deleted articles' entries first (their bodies and memory files), then everything.
+                // Deleted articles' entries first (their bodies and body files), then everything.
                 entries = entries.filter { $0.value.article != nil }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             }
@@ -47,7 +47,7 @@ final class PreparedArticleBodies: Sendable {
         return body
     }
 
-    /// Drops a deleted article's body at once: its memory files and the bytes it shares with the store are
+    /// Drops a deleted article's body at once: its body files and the bytes it shares with the store are
     /// released when the last response still sending them is done, not when the cache next fills up.
     func forget(_ article: StoredArticle) {
         let key = ObjectIdentifier(article)

@@ -16,16 +16,16 @@ public final class PreparedBody: Sendable {
     /// The same for the gzip variant, with Content-Encoding.
     let gzipHeaderLines: [UInt8]?
     let etagBytes: [UInt8]
-    /// `bytes` and `gzipBytes` mirrored in memory files (`fileBacked`), sent with sendfile on plain sockets.
-    let identityFile: MemoryFile?
-    let gzipFile: MemoryFile?
-    /// Whether a variant is mirrored in a memory file.
+    /// `bytes` and `gzipBytes` mirrored in body files (`fileBacked`), sent with sendfile on plain sockets.
+    let identityFile: BodyFile?
+    let gzipFile: BodyFile?
+    /// Whether a variant is mirrored in a body file.
     public var isFileBacked: Bool { identityFile != nil || gzipFile != nil }
 
     /// Prepares `bytes`. With `gzip: nil` and `compress: true`, computes the gzip encoding when the body is
     /// compressible, at least `minimumGzipBytes` long and actually shrinks. `etag: nil` derives a strong
     /// tag from the content (64-bit FNV-1a), so equal bodies get equal tags across restarts.
-    /// `fileBacked` mirrors bodies of at least `minimumFileBytes` in memory files (one descriptor each, while
+    /// `fileBacked` mirrors bodies of at least `minimumFileBytes` in body files (one descriptor each, while
     /// the body lives) so plain sockets send them without copying: for long-lived bodies served often.
     public init(contentType: String, bytes: [UInt8], gzip: [UInt8]? = nil, etag: String? = nil,
                 compress: Bool = true, minimumGzipBytes: Int = 1024, gzipLevel: Int32 = 9,
@@ -48,8 +48,8 @@ public final class PreparedBody: Sendable {
         gzipHeaderLines = encoded.map {
             Array((common + "Content-Encoding: gzip\r\nContent-Length: \($0.count)\r\n").utf8)
         }
-        identityFile = fileBacked && bytes.count >= minimumFileBytes ? MemoryFile(bytes) : nil
-        gzipFile = fileBacked ? encoded.flatMap { $0.count >= minimumFileBytes ? MemoryFile($0) : nil } : nil
+        identityFile = fileBacked && bytes.count >= minimumFileBytes ? BodyFile(bytes) : nil
+        gzipFile = fileBacked ? encoded.flatMap { $0.count >= minimumFileBytes ? BodyFile($0) : nil } : nil
     }
 }
 

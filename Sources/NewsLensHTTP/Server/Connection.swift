@@ -40,6 +40,8 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     /// Close (lingering if unread input may remain) once the output is written.
     var closeAfterFlush = false
     var lingerAfterFlush = false
+    /// `holdSegmentsUntilClose()` was called: the last response is being written.
+    private var heldForClose = false
     var inputClosed = false
     var draining = false
 
@@ -186,6 +188,10 @@ final class Connection: ReadinessHandler, @unchecked Sendable {
     func flush() {
         guard phase != .closed else { return }
         if !output.isEmpty {
+            if closeAfterFlush && phase != .handling && !heldForClose {
+                heldForClose = true
+                stream.holdSegmentsUntilClose()  // the last response leaves with the FIN
+            }
             let (outcome, written) = output.write(to: stream)
             switch outcome {
             case .drained:

@@ -9,12 +9,12 @@ import Darwin
 /// Bytes waiting to be written to a connection, in order. Small responses (and the heads of large ones)
 /// are assembled in `scratch`, whose storage is reused from response to response; large shared bodies
 /// (a prepared article) are queued by reference, not copied, and leave with the head in one sendmsg — or,
-/// when the body is mirrored in a `MemoryFile` and the stream is a plain socket, the head goes with MSG_MORE
+/// when the body is mirrored in a `BodyFile` and the stream is a plain socket, the head goes with MSG_MORE
 /// and the body by sendfile, so its bytes are never copied through user space.
 struct OutputQueue {
     private struct Segment {
         var bytes: [UInt8]
-        var file: MemoryFile?
+        var file: BodyFile?
     }
 
     /// Complete segments queued before `scratch`.
@@ -38,8 +38,8 @@ struct OutputQueue {
         append(bytes, file: nil)
     }
 
-    /// Queues `bytes`; with `file` (the same bytes in a memory file), by reference whatever its size.
-    mutating func append(_ bytes: [UInt8], file: MemoryFile?) {
+    /// Queues `bytes`; with `file` (the same bytes in a body file), by reference whatever its size.
+    mutating func append(_ bytes: [UInt8], file: BodyFile?) {
         if bytes.count >= Self.shareThreshold || (file != nil && !bytes.isEmpty) {
             if !scratch.isEmpty {
                 segments.append(Segment(bytes: scratch, file: nil))

@@ -11,8 +11,8 @@ struct PlannedResponse: Sendable {
     /// Shared header lines of a prepared body, written before `headerLines`.
     var preparedLines: [UInt8]?
     var body: [UInt8]
-    /// `body` mirrored in a memory file (a prepared body), for sendfile.
-    var bodyFile: MemoryFile? = nil
+    /// `body` mirrored in a body file (a prepared body), for sendfile.
+    var bodyFile: BodyFile? = nil
     var sendsBody: Bool
     /// Body length for the log (what GET would send, also for HEAD).
     var bodyLength: Int
