@@ -24,7 +24,7 @@ public final class StoredArticle: Sendable {
     public let summaryJSON: [UInt8]
 
     /// Insertion order; newer articles have larger numbers. Persisted, so cursors survive restarts.
-    let seq: UInt64
+    public let seq: UInt64
     let quoteEntries: [QuoteEntry]
     let participantEntries: [ParticipantEntry]
     /// Ranges in `json` of the `"quotes"` and `"participants"` arrays, brackets included.

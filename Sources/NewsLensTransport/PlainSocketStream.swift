@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `ByteStream` over a connected non-blocking TCP socket: plain read/send/sendmsg.
+/// `ByteStream` over a connected non-blocking TCP socket: plain recv/send/sendmsg/sendfile.
 /// Writes use MSG_NOSIGNAL so a peer that reset never raises SIGPIPE.
 public final class PlainSocketStream: ByteStream {
     public let fileDescriptor: Int32
@@ -21,7 +21,8 @@ public final class PlainSocketStream: ByteStream {
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
         while true {
-            let n = Glibc.read(fileDescriptor, buffer.baseAddress, buffer.count)
+            // recv, not read: read(2) on a socket goes through the VFS layer first (vfs_read, sock_read_iter).
+            let n = recv(fileDescriptor, buffer.baseAddress, buffer.count, 0)
             if n > 0 { return .transferred(n) }
             if n == 0 { return .endOfStream }
             switch errno {

@@ -11,7 +11,7 @@ import Testing
         let second = try #require(api.store?.article(id: await api.store(Articles.numbered(2))))
         let bodies = PreparedArticleBodies(capacity: 2)
         let once = bodies.body(for: first)
-        #expect(!once.isFileBacked)  // read once: no memory file
+        #expect(!once.isFileBacked)  // read once: no body file
         let body = bodies.body(for: first)
         #expect(body.isFileBacked == (first.json.count >= 8192))  // read again: big bodies mirrored for sendfile
         #expect(bodies.body(for: first) === body)  // then shared
@@ -24,18 +24,22 @@ import Testing
         #expect(other.etag == second.etag)
     }
 
-    @Test func aFullCacheStartsOverAndStillAnswersRight() async throws {
+    @Test func anArticleWhoseSlotAnotherTookIsBuiltAgainRight() async throws {
         let api = APIHarness()
         var articles: [StoredArticle] = []
         for n in 1...3 { articles.append(try #require(api.store?.article(id: await api.store(Articles.numbered(n))))) }
         let bodies = PreparedArticleBodies(capacity: 2)
+        #expect(bodies.capacity == 2)
         let before = bodies.body(for: articles[0])
         for article in articles { #expect(bodies.body(for: article).bytes == article.json) }
-        // The third article filled the cache and emptied it: the first is built again, with the same content.
+        // Sequence numbers two apart share one of the two slots: the third article took the first's.
+        #expect(articles[2].seq - articles[0].seq == 2)
         let after = bodies.body(for: articles[0])
         #expect(after !== before)
         #expect(after.bytes == before.bytes)
         #expect(after.etag == before.etag)
+        #expect(bodies.count <= 2)
+        #expect(PreparedArticleBodies(capacity: 3).capacity == 4)  // rounded up to a power of two
     }
 
     @Test func getAfterDeleteAndStoreAgainServesTheNewArticle() async throws {
@@ -51,8 +55,7 @@ import Testing
         #expect(again.json["article"] == first.json["article"])
     }
 
-    /// A delete drops the article's body (and its memory files) at once; a full cache drops the entries of
-    /// deleted articles before the live ones.
+    /// A delete drops the article's body (and its body files) at once.
     @Test func deletedArticlesLeaveTheCache() async throws {
         let api = APIHarness()
         let id = await api.store(Articles.numbered(8))
@@ -62,14 +65,9 @@ import Testing
         #expect(await api.call("DELETE", "/v1/articles/\(id)").status == .noContent)
         #expect(api.context.preparedArticles.count == 0)
 
-        var articles: [StoredArticle] = []
-        for n in 1...3 { articles.append(try #require(api.store?.article(id: await api.store(Articles.numbered(n))))) }
-        let bodies = PreparedArticleBodies(capacity: 2)
-        _ = bodies.body(for: articles[0])
-        _ = bodies.body(for: articles[1])
-        #expect(try api.store?.delete(id: articles[1].id) == true)
-        articles.remove(at: 1)  // the store and this test held the only references
-        _ = bodies.body(for: articles[1])  // full: the deleted article's entry goes, the live one stays
-        #expect(bodies.count == 2)  // (starting over would have left 1)
+        // Stored again, the same content is a new article (new sequence number): never the old entry.
+        let again = await api.store(Articles.numbered(8))
+        let article = try #require(api.store?.article(id: again))
+        #expect(api.context.preparedArticles.body(for: article).bytes == article.json)
     }
 }

@@ -18,6 +18,11 @@ public final class MetricsRegistry: Sendable {
             hasher.combine(route.utf8.count)
             hasher.combine(method.utf8.count)
         }
+
+        /// The status first: the cheapest test, and the one that differs most often between keys.
+        static func == (a: RequestKey, b: RequestKey) -> Bool {
+            a.status == b.status && a.method == b.method && a.route == b.route
+        }
     }
 
     /// Count and latency of one route, method and status.
@@ -27,14 +32,36 @@ public final class MetricsRegistry: Sendable {
     }
 
     struct State: Sendable {
-        /// One entry per route, method and status: one dictionary update per request.
-        var requests: [RequestKey: RequestStats] = [:]
+        /// One entry per route, method and status, in order of first appearance; `index` finds an entry.
+        var entries: [(key: RequestKey, stats: RequestStats)] = []
+        var index: [RequestKey: Int] = [:]
+        /// The entry the previous request updated: a run of requests to one route skips the hash lookup.
+        var last = -1
         var analyses: [String: Histogram] = [:]
+
+        var requests: [RequestKey: RequestStats] {
+            Dictionary(entries.map { ($0.key, $0.stats) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        mutating func record(_ key: RequestKey, seconds: Double) {
+            var slot = last
+            if slot < 0 || !(entries[slot].key == key) {
+                if let found = index[key] {
+                    slot = found
+                } else {
+                    slot = entries.count
+                    entries.append((key, RequestStats()))
+                    index[key] = slot
+                }
+                last = slot
+            }
+            entries[slot].stats.record(seconds)
+        }
 
         /// Latency per route, over its methods and statuses.
         var requestLatency: [String: Histogram] {
             var merged: [String: Histogram] = [:]
-            for (key, stats) in requests {
+            for (key, stats) in entries {
                 merged[key.route, default: Histogram(bounds: Histogram.requestBounds)].add(stats.latency)
             }
             return merged
@@ -56,9 +83,7 @@ public final class MetricsRegistry: Sendable {
         let route = Self.label(observation.match)
         let key = RequestKey(route: route, method: observation.method?.name ?? "-", status: observation.status)
         let seconds = Double(observation.durationNanos) / 1e9
-        state.withLock { s in
-            s.requests[key, default: RequestStats()].record(seconds)
-        }
+        state.withLock { $0.record(key, seconds: seconds) }
     }
 
     /// One analysis of `input` ("text" or "html") that took `seconds`.

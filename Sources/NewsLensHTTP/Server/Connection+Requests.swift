@@ -37,8 +37,14 @@ extension Connection {
     /// A head arrived: route it, check the body against the route's limit, answer 100-continue.
     private func begin(_ parsed: RequestHead) {
         requestStarted = MonotonicClock.now()
-        head = parsed
         let routed = context.router.resolve(parsed)
+        if case .none = parsed.framing, !parsed.expectsContinue {
+            // The common case (GET, HEAD, DELETE): answered now, with the head and route passed along
+            // rather than stored and copied back (each copy of them costs a handful of reference counts).
+            run(parsed, routed, body: [])
+            return
+        }
+        head = parsed
         resolution = routed
         var limit = context.configuration.limits.maxBodyBytes
         if case .route(let route, _) = routed, let routeLimit = route.options.maxBodyBytes { limit = routeLimit }
@@ -128,20 +134,28 @@ extension Connection {
     /// The request is complete: answer it inline or hand it to the worker queue.
     private func dispatch() {
         guard let head, let resolution else { return }
-        deadline.clear()
         let requestBody = body
         body = []
-        switch resolution {
+        run(head, resolution, body: requestBody)
+    }
+
+    /// Runs the handler inline or offloads it. `head` and `routed` are kept on the connection only for
+    /// an offloaded handler, whose response arrives later.
+    private func run(_ head: RequestHead, _ routed: Router.Resolution, body requestBody: [UInt8]) {
+        deadline.clear()
+        switch routed {
         case .respond(let response):
-            respond(context.encoder.plan(response, for: head))
+            respond(context.encoder.plan(response, for: head), to: head, routed: routed)
         case .fallback(let handler):
             let request = Request(head: head, body: requestBody, clientAddress: peer)
-            respond(context.encoder.plan(handler(request), for: head))
+            respond(context.encoder.plan(handler(request), for: head), to: head, routed: routed)
         case .route(let route, let parameters):
             let request = Request(head: head, pathParameters: parameters, body: requestBody, clientAddress: peer)
             if !route.runsOffQueue, case .sync(let handler) = route.handler {
-                respond(context.encoder.plan(handler(request), for: head))
+                respond(context.encoder.plan(handler(request), for: head), to: head, routed: routed)
             } else {
+                self.head = head
+                resolution = routed
                 offload(route.handler, request)
             }
         }
@@ -176,19 +190,25 @@ extension Connection {
 
     /// Queues the response of the current request and sets up for the next one (or for closing).
     func respond(_ planned: PlannedResponse, keepAlive requestedKeepAlive: Bool = true, linger: Bool = false) {
-        let current = head
+        respond(planned, to: head, routed: resolution, keepAlive: requestedKeepAlive, linger: linger)
+    }
+
+    /// `respond` for the request `current` (nil: unreadable) that the router placed as `routed`.
+    private func respond(_ planned: PlannedResponse, to current: RequestHead?, routed: Router.Resolution?,
+                         keepAlive requestedKeepAlive: Bool = true, linger: Bool = false) {
         releaseBodyBytes()  // the handler is done with the body
+        let now = MonotonicClock.now()
         let keepAlive = requestedKeepAlive && (current?.keepAlive ?? false) && !draining && !closeAfterFlush
         context.encoder.write(planned, keepAlive: keepAlive, version: current?.version ?? .http1_1,
                               date: worker.dateCache.current(), into: &output)
-        if context.logsRequests { logRequest(current, planned) }
-        if let observer = context.configuration.requestObserver { observe(observer, current, planned) }
+        if context.logsRequests { logRequest(current, planned, now: now) }
+        if let observer = context.configuration.requestObserver { observe(observer, current, routed, planned, now: now) }
         head = nil
         resolution = nil
         chunkedDecoder = nil
         if keepAlive {
             phase = .head
-            deadline.set(.idle, now: MonotonicClock.now(), timeout: context.configuration.timeouts.idle)
+            deadline.set(.idle, now: now, timeoutNanos: context.idleTimeoutNanos)
         } else {
             phase = .closing
             deadline.clear()
@@ -205,21 +225,21 @@ extension Connection {
     }
 
     private func observe(_ observer: @Sendable (RequestObservation) -> Void, _ head: RequestHead?,
-                         _ planned: PlannedResponse) {
+                         _ routed: Router.Resolution?, _ planned: PlannedResponse, now: UInt64) {
         let match: RequestObservation.Match
-        switch resolution {
+        switch routed {
         case _ where head == nil: match = .unreadable
         case .route(let route, _)?: match = .route(pattern: route.pattern.description)
         case .fallback?: match = .fallback
         case .respond?, nil: match = .router
         }
-        let duration = head == nil ? 0 : MonotonicClock.now() &- requestStarted
+        let duration = head == nil ? 0 : now &- requestStarted
         observer(RequestObservation(method: head?.method, match: match, status: planned.status.code,
                                     durationNanos: duration, bodyBytes: planned.sendsBody ? planned.body.count : 0))
     }
 
-    private func logRequest(_ head: RequestHead?, _ planned: PlannedResponse) {
-        let duration = head == nil ? 0 : MonotonicClock.now() &- requestStarted
+    private func logRequest(_ head: RequestHead?, _ planned: PlannedResponse, now: UInt64) {
+        let duration = head == nil ? 0 : now &- requestStarted
         RequestLog.record(context.logger, method: head?.method.name ?? "-", path: head?.target ?? "-",
                           status: planned.status.code, bytes: planned.sendsBody ? planned.bodyLength : 0,
                           durationNanos: duration, client: peerText)

@@ -40,8 +40,12 @@ public struct ConnectionDeadline: Sendable, Equatable {
 
     /// Waits for `kind` until `now + timeout`.
     public mutating func set(_ kind: Kind, now: UInt64, timeout: Duration) {
+        set(kind, now: now, timeoutNanos: timeout.nanoseconds)
+    }
+
+    public mutating func set(_ kind: Kind, now: UInt64, timeoutNanos: UInt64) {
         self.kind = kind
-        let (sum, overflow) = now.addingReportingOverflow(timeout.nanoseconds)
+        let (sum, overflow) = now.addingReportingOverflow(timeoutNanos)
         instant = overflow ? .max : sum
     }
 

@@ -20,6 +20,9 @@ final class ServerContext: Sendable {
     let maxHeadBuffer: Int
     /// Sent to connections beyond `maxConnections`.
     let overloadResponse: [UInt8]
+    /// `timeouts.idle` in nanoseconds, set after every keep-alive response (converting a Duration costs
+    /// 128-bit arithmetic).
+    let idleTimeoutNanos: UInt64
 
     /// Counts `bytes` more of buffered request bodies; false (and nothing counted) past the limit.
     func reserveBodyBytes(_ bytes: Int) -> Bool {
@@ -40,6 +43,7 @@ final class ServerContext: Sendable {
         logsRequests = configuration.logger.logLevel <= .info
         offloadQueue = DispatchQueue(label: "newslens.http.handlers", qos: .userInitiated, attributes: .concurrent)
         let limits = configuration.limits
+        idleTimeoutNanos = configuration.timeouts.idle.nanoseconds
         maxHeadBuffer = max(16 * 1024, limits.maxRequestLineBytes + limits.maxHeaderBytes + 1024)
         let problem = Problem(.serviceUnavailable,
                               detail: "The server is at its connection limit (\(limits.maxConnections)); retry shortly.")
