@@ -34,8 +34,8 @@ struct ResponseEncoder: Sendable {
 
     func plan(_ response: Response, for head: RequestHead?) -> PlannedResponse {
         let isHead = head?.method == .head
+        // Not reserved up front: a prepared body with no extra fields (the hot path) needs no lines at all.
         var lines: [UInt8] = []
-        lines.reserveCapacity(128)
         let etagBytes: [UInt8]? =
             switch response.body {
             case .prepared(let prepared): prepared.etagBytes
@@ -64,6 +64,7 @@ struct ResponseEncoder: Sendable {
                                    body: body, bodyFile: gzip ? prepared.gzipFile : prepared.identityFile,
                                    sendsBody: status.allowsBody && !isHead, bodyLength: body.count)
         case .bytes(var body):
+            lines.reserveCapacity(128)
             if let contentType = response.contentType { append(&lines, "Content-Type: ", Array(contentType.utf8)) }
             if let etagBytes { append(&lines, "ETag: ", etagBytes) }
             if status.allowsBody, body.count >= gzipMinimumBytes, let type = response.contentType,
