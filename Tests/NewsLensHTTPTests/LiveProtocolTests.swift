@@ -45,7 +45,7 @@ import Glibc
         }
     }
 
-    /// Large shared bodies, also from memory files (sendfile on plain sockets, bytes over TLS), queued behind
+    /// Large shared bodies, also from body files (sendfile on plain sockets, bytes over TLS), queued behind
     /// one another and read late: writes stop part-way through a segment and resume from the right offset.
     @Test(arguments: [false, true])
     func pipelinedLargeSharedBodiesSurvivePartialWrites(fileBacked: Bool) async throws {
@@ -77,7 +77,7 @@ import Glibc
     }
 
     /// A file-backed body whose last owner is the response being sent (an article deleted meanwhile): its
-    /// memory file stays open until the last byte left. The gzip variant comes from its own file; 304 and
+    /// body file stays open until the last byte left. The gzip variant comes from its own file; 304 and
     /// HEAD send no file bytes.
     @Test func fileBackedBodiesOutliveTheirOwnerInEveryVariant() async throws {
         try await onOwnThread {
