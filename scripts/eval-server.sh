@@ -26,19 +26,8 @@ if [[ ! -d "$SHARED/eval" || ! -f "$SHARED/http/probe.py" ]]; then
 fi
 mkdir -p "$OUT"
 
-log "building newslens"
-swift build --product newslens 2>&1 | tail -n 1
-BIN="$(swift build --show-bin-path)/newslens"
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$BIN" serve --host 127.0.0.1 --port "$PORT" --log-level warning >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill -KILL "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/server.log"; log "the server exited while starting"; exit 1; }
-  sleep 0.1
-done
-URL="http://127.0.0.1:$PORT"
+. scripts/newslens-server.sh
+start_newslens --log-level warning
 failed=()
 
 log "score.py on $SHARED/corpus"
@@ -53,13 +42,8 @@ log "probe.py --path /healthz --post-path /v1/analyze"
 python3 "$SHARED/http/probe.py" "127.0.0.1:$PORT" --path /healthz --post-path /v1/analyze >"$OUT/probe.log" 2>&1 || failed+=(probe.py)
 grep -E '^FAIL|passed' "$OUT/probe.log" || true
 
-kill -TERM "$SERVER"
-set +e
-wait "$SERVER"
-stopped=$?
-set -e
-trap - EXIT
-((stopped == 0)) || failed+=("SIGTERM exit status $stopped")
+stop_newslens
+((STOPPED == 0)) || failed+=("SIGTERM exit status $STOPPED")
 if ((${#failed[@]})); then
   log "FAILED: ${failed[*]} (logs in $OUT/)"
   exit 1

@@ -22,18 +22,8 @@ if ! command -v st >/dev/null; then
 fi
 log "$(st --version)"
 
-log "building newslens"
-swift build --product newslens 2>&1 | tail -n 1
-BIN="$(swift build --show-bin-path)/newslens"
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$BIN" serve --host 127.0.0.1 --port "$PORT" --public Public --log-level warning >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill -KILL "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/server.log"; log "the server exited while starting"; exit 1; }
-  sleep 0.1
-done
+. scripts/newslens-server.sh
+start_newslens --public Public --log-level warning
 log "newslens serve on 127.0.0.1:$PORT; st run --checks all --max-examples $MAX_EXAMPLES"
 
 set +e
@@ -41,14 +31,10 @@ set +e
 st --no-color --config-file scripts/schemathesis.toml run "http://127.0.0.1:$PORT/openapi.json" \
   --checks all --mode all --workers 1 --max-examples "$MAX_EXAMPLES" 2>&1 | tee "$OUT/st.log"
 result=${PIPESTATUS[0]}
-kill -TERM "$SERVER"
-wait "$SERVER"
-stopped=$?
-set -e
-trap - EXIT
-if ((stopped != 0)); then
+stop_newslens
+if ((STOPPED != 0)); then
   tail -n 20 "$OUT/server.log"
-  log "the server did not exit cleanly on SIGTERM (status $stopped)"
+  log "the server did not exit cleanly on SIGTERM (status $STOPPED)"
   exit 1
 fi
 if ((result != 0)); then
